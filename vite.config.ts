@@ -1,0 +1,69 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
+
+export default defineConfig({
+	publicDir: 'static',
+	define: {
+		__APP_VERSION__: JSON.stringify(pkg.version)
+	},
+	plugins: [
+		svelte(),
+		VitePWA({
+			strategies: 'generateSW',
+			registerType: 'prompt',
+			injectRegister: false,
+			includeAssets: ['robots.txt', 'icons/*.png', 'icons/*.svg'],
+			manifest: {
+				name: 'Identity Pool Lab',
+				short_name: 'Pool Lab',
+				description:
+					'Learn Amazon Cognito identity pools: animated flows, an offline simulator, lessons and exam-style quizzes.',
+				start_url: './',
+				scope: './',
+				display: 'standalone',
+				theme_color: '#1f4e8c',
+				background_color: '#ffffff',
+				icons: [
+					{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: 'icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,txt,md,json}'],
+				navigateFallback: 'index.html',
+				cleanupOutdatedCaches: true
+			}
+		})
+	],
+	preview: { port: 4173, strictPort: true },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['tests/unit/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'component',
+					environment: 'jsdom',
+					include: ['tests/component/**/*.test.ts']
+				}
+			}
+		]
+	}
+});
