@@ -40,7 +40,9 @@ export default defineConfig({
 			workbox: {
 				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,txt,md,json}'],
 				navigateFallback: 'index.html',
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// Take control on the first visit so the app works offline at once; updates still wait for the learner.
+				clientsClaim: true
 			}
 		})
 	],
@@ -52,7 +54,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/unit/**/*.test.ts']
+					include: ['tests/unit/**/*.test.ts'],
+					benchmark: { include: ['tests/bench/**/*.bench.ts'] }
 				}
 			},
 			{
@@ -61,7 +64,8 @@ export default defineConfig({
 				test: {
 					name: 'component',
 					environment: 'jsdom',
-					include: ['tests/component/**/*.test.ts']
+					include: ['tests/component/**/*.test.ts'],
+					setupFiles: ['tests/component/setup.ts']
 				}
 			}
 		]

@@ -1,0 +1,16 @@
+/** Every route of the app with a real example URL, for the browser tests that visit them all. */
+export const appRoutes = [
+	{ name: 'home', hash: '#/' },
+	{ name: 'flows', hash: '#/flows' },
+	{ name: 'flow', hash: '#/flows/enhanced-authenticated' },
+	{ name: 'lessons', hash: '#/lessons' },
+	{ name: 'lesson', hash: '#/lessons/what-identity-pools-are' },
+	{ name: 'practice', hash: '#/practice' },
+	{ name: 'exam', hash: '#/exam' },
+	{ name: 'progress', hash: '#/progress' },
+	{ name: 'present', hash: '#/present' },
+	{ name: 'settings', hash: '#/settings' },
+	{ name: 'not-found', hash: '#/no-such-page' }
+] as const;
+
+export const chromiumThemes = ['light', 'dark', 'projector'] as const;
