@@ -20,12 +20,28 @@ export interface StepError {
 	factRef: string;
 }
 
+/** What the app does with its credentials in the last step: its own S3 file (the public file for guests), another identity's file, or its own DynamoDB item. */
+export type ServiceCall = 'own-file' | 'other-file' | 'own-item';
+
 export interface ServiceDecision {
 	action: string;
 	resource: string;
 	allowed: boolean;
 	/** Which statement decided, e.g. `role policy statement "OwnPrefix"`, or why nothing allowed it. */
 	decidedBy: string;
+}
+
+/** One event the simulator reported while a step happened (its trace hook), as plain data. */
+export interface TraceRecord {
+	kind: string;
+	operation: string;
+	service: string;
+	/** Simulated time, epoch ms. */
+	at: number;
+	ok: boolean;
+	detail: Record<string, unknown>;
+	factRef: string;
+	ambiguous?: { topic: string; note: string; factRef: string }[];
 }
 
 export interface FlowStep {
@@ -60,6 +76,8 @@ export interface FlowStep {
 	at: number;
 	/** Notes that AWS documents this point ambiguously. */
 	ambiguous?: string[];
+	/** What the simulator reported during this step: the real data behind internal steps. */
+	trace?: TraceRecord[];
 }
 
 export interface FlowRun {
