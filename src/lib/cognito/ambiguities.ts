@@ -15,6 +15,7 @@ import {
 	samlResponseNote
 } from './login-validation.ts';
 import { defaultTagKeysNote } from './principal-tags.ts';
+import { samlSeveralRolesNote, tokenWithoutRolesNote } from './role-selection.ts';
 import { guestScopeDownNote } from './scope-down.ts';
 import { durationNote, providerNote, stsSignatureNote } from './sts.ts';
 
@@ -38,8 +39,10 @@ export const ambiguities: readonly AmbiguityNote[] = [
 	externalServiceNote,
 	malformedTokenNote,
 	developerKeyNote,
-	malformedTokenNote,
 	stsSignatureNote,
+	tokenWithoutRolesNote,
+	samlSeveralRolesNote,
+	...errors.stsPackedPolicyTooLarge().ambiguous,
 	...errors.iamOpenCognitoTrust().ambiguous,
 	...errors.callerNotAuthorized('arn', 'action', 'resource').ambiguous,
 	...errors.classicFlowWithRoleMappings().ambiguous,

@@ -155,8 +155,9 @@ export const errors = {
 			'NotAuthorizedException',
 			`Invalid login token. Token expired: ${now} >= ${exp}`,
 			{
-				explanation: 'The identity provider token in Logins has passed its exp time.',
-				fix: 'Refresh the token with the identity provider and call again.',
+				explanation:
+					'The token in Logins has passed its exp time: an identity provider token, or the Cognito token your backend got from GetOpenIdTokenForDeveloperIdentity.',
+				fix: 'Get a fresh token (from the identity provider, or from your backend for developer-authenticated identities) and call again.',
 				factRef: 'GH-IOS2570; AF-2023'
 			}
 		);
@@ -386,7 +387,8 @@ export const errors = {
 	stsExpiredToken(exp: number, now: number): AwsError {
 		return sts(
 			'ExpiredTokenException',
-			`Token expired: current date/time ${new Date(now * 1000).toISOString()} must be before the expiration date/time ${new Date(exp * 1000).toISOString()}`,
+			// STS reports both times as epoch seconds (e.g. aws/aws-sdk-java-v2#5709).
+			`Token expired: current date/time ${now} must be before the expiration date/time ${exp}`,
 			{
 				explanation:
 					'The web identity token is past its exp: a GetOpenIdToken token lasts 10 minutes, a developer token its TokenDuration.',
@@ -408,9 +410,16 @@ export const errors = {
 			'Packed policy consumes more than 100 percent of allotted space',
 			{
 				explanation:
-					'The session policies are larger than STS allows (2,048 characters of plaintext).',
-				fix: 'Shorten the session policy.',
-				factRef: 'SDK-STS'
+					'The session policies and session tags, in the packed form STS stores in the session token, take more space than STS allows, even if each one is within its own plaintext limit.',
+				fix: 'Pass fewer or shorter session policies or session tags.',
+				factRef: 'SDK-STS',
+				ambiguous: [
+					{
+						topic: 'enhanced-vs-basic',
+						note: 'AWS documents this ambiguously: STS says the PackedPolicyTooLarge message reports the session token size and the allowed size, but its exact wording is not in the sources.',
+						factRef: 'SDK-STS'
+					}
+				]
 			}
 		);
 	},

@@ -80,7 +80,7 @@ export const enhancedTrustNote: AmbiguityNote = {
 
 export const classicFlowDefaultNote: AmbiguityNote = {
 	topic: 'enhanced-vs-basic',
-	note: 'AWS documents this ambiguously: a pool created without an AllowClassicFlow value was once reported to allow GetOpenIdToken; the simulator treats a missing value as false, like the console and CDK default.',
+	note: 'AWS documents this ambiguously: a pool created without an AllowClassicFlow value was once reported to allow GetOpenIdToken; the simulator treats a missing value as false, as the CDK default does.',
 	factRef: 'GH-CLI7652; CDK'
 };
 
@@ -269,7 +269,8 @@ export class CognitoIdentityService {
 					MappingKey: selection.mappingKey,
 					Explanation: selection.explanation
 				},
-				factRef: 'RBAC; UPG; API-GCFI'
+				factRef: 'RBAC; UPG; API-GCFI',
+				...(selection.ambiguous ? { ambiguous: selection.ambiguous } : {})
 			});
 			if (!selection.ok) throw selection.error;
 			const role = world.iam.roleByArn(selection.roleArn);

@@ -1,4 +1,4 @@
-import { errors, type AwsError } from './errors.ts';
+import { errors, type AmbiguityNote, type AwsError } from './errors.ts';
 import type { MappingRule, RoleMapping } from './types.ts';
 
 /**
@@ -6,6 +6,25 @@ import type { MappingRule, RoleMapping } from './types.ts';
  * (`cognito:roles`, `cognito:preferred_role`, SAML Role attribute), or claim-matching rules, with
  * CustomRoleArn and AmbiguousRoleResolution (RBAC; UPG; SDK-CI; API-RCT).
  */
+
+export const tokenWithoutRolesNote: AmbiguityNote = {
+	topic: 'role-mapping',
+	note: 'AWS documents this ambiguously: AmbiguousRoleResolution is documented for rules that do not match and for several cognito:roles without cognito:preferred_role; what happens when the token carries no roles at all is not documented, and the simulator applies AmbiguousRoleResolution too.',
+	factRef: 'SDK-CI; RBAC'
+};
+
+export const samlSeveralRolesNote: AmbiguityNote = {
+	topic: 'role-mapping',
+	note: "AWS documents this ambiguously: with several roles in the SAML assertion you choose one with CustomRoleArn, but what happens without it is not documented; the simulator falls back to the pool's default authenticated role.",
+	factRef: 'EXT saml; API-GCFI'
+};
+
+/** Adds an ambiguity note to a selection (and to its error, when it refuses). */
+function withNote(selection: RoleSelection, note: AmbiguityNote): RoleSelection {
+	if (!selection.ok && !selection.error.ambiguous.includes(note))
+		selection.error.ambiguous.push(note);
+	return { ...selection, ambiguous: [...(selection.ambiguous ?? []), note] };
+}
 
 export interface LoginForRoles {
 	/** The Logins key, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_abc`. */
@@ -48,6 +67,8 @@ export type RoleSelection =
 			/** The rule that matched, with its 0-based position. */
 			rule?: { index: number; rule: MappingRule };
 			explanation: string;
+			/** Points where AWS is ambiguous and the simulator picked a side. */
+			ambiguous?: AmbiguityNote[];
 	  }
 	| {
 			ok: false;
@@ -55,6 +76,7 @@ export type RoleSelection =
 			source: 'deny' | 'no-role';
 			mappingKey?: string;
 			explanation: string;
+			ambiguous?: AmbiguityNote[];
 	  };
 
 function claimValues(claims: Record<string, unknown>, claim: string): string[] | undefined {
@@ -182,8 +204,9 @@ function fromTokenRoles(
 		roles.length === 0
 			? 'The token carries no roles'
 			: 'The token carries several roles and no preferred role, and no CustomRoleArn was sent';
-	if (!mapping) return defaultRole(input, why);
-	return fallback(input, mapping, mappingKey, why);
+	if (!mapping) return withNote(defaultRole(input, why), samlSeveralRolesNote);
+	const resolved = fallback(input, mapping, mappingKey, why);
+	return roles.length === 0 ? withNote(resolved, tokenWithoutRolesNote) : resolved;
 }
 
 /** Picks the role for a GetCredentialsForIdentity call, or the AWS error that refuses it. */

@@ -66,15 +66,16 @@ export const inlineGuestSessionPolicy: PolicyDocument = {
 	]
 };
 
+/** The policy's ARN has no `service-role/` path (MP-NEW). */
 export const managedGuestSessionPolicyArn =
-	'arn:aws:iam::aws:policy/service-role/AmazonCognitoUnAuthedIdentitiesSessionPolicy';
+	'arn:aws:iam::aws:policy/AmazonCognitoUnAuthedIdentitiesSessionPolicy';
 
 /** The managed policy AmazonCognitoUnAuthedIdentitiesSessionPolicy's actions (MP-NEW). */
 export const managedGuestSessionPolicy: PolicyDocument = {
 	Version: '2012-10-17',
 	Statement: [
 		{
-			Sid: 'AmazonCognitoUnAuthedIdentitiesSessionPolicy',
+			Sid: 'CognitoUnAuthedIdentitiesSessionPolicy',
 			Effect: 'Allow',
 			Action: [
 				'rum:PutRumEvents',

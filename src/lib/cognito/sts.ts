@@ -218,7 +218,18 @@ export class StsService {
 			}
 			let policyDoc: PolicyDocument | undefined;
 			if (input.Policy !== undefined) {
-				if (input.Policy.length > 2048) throw errors.stsPackedPolicyTooLarge();
+				// The plaintext limit is a model length constraint (sessionPolicyDocumentType, 1 to
+				// 2,048 characters); PackedPolicyTooLarge is about the packed session token (SDK-STS).
+				if (input.Policy.length > 2048) {
+					throw errors.stsValidation(
+						"1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048",
+						{
+							explanation:
+								'The inline session policy is longer than 2,048 characters, the plaintext limit for session policies.',
+							fix: 'Shorten the session policy to 2,048 characters or fewer.'
+						}
+					);
+				}
 				let parsed: unknown;
 				try {
 					parsed = JSON.parse(input.Policy);

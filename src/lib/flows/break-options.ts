@@ -162,7 +162,7 @@ export const breakOptions: readonly BreakOption[] = [
 		key: 'tamperClaim',
 		param: 'tamper',
 		label: 'Tamper with a claim',
-		help: 'Changes one claim of the token after it was signed, so its signature no longer matches.',
+		help: 'Edits the token after it was issued: a claim of a JWT or the user in a SAML response, so the signature no longer matches, or the end of an opaque Facebook or Login with Amazon access token, so the provider no longer recognises it.',
 		kind: 'toggle',
 		onLabel: 'Tampered',
 		offLabel: 'Untouched',

@@ -56,6 +56,9 @@ function appCalls(run: FlowRun): Fact {
 
 function roleChooser(run: FlowRun): Fact {
 	const choose = run.steps.find((s) => s.id === 'choose-role');
+	// Developer-authenticated identities always get the default authenticated role (API-GCFI).
+	if (choose && run.flowId.startsWith('developer-'))
+		return { value: 'Cognito: the pool’s default authenticated role', steps: [choose.id] };
 	if (choose)
 		return { value: 'Cognito, from the pool’s roles and role mappings', steps: [choose.id] };
 	const assume = run.steps.find((s) => s.id === 'assume-role');

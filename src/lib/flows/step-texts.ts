@@ -256,11 +256,15 @@ export function stepText(stepId: string, ctx: TextContext): StepText {
 							? 'Cognito checks the SAML assertion: its signature, its issuer and its expiry.'
 							: `Cognito checks the ${providerLabel} token: signature, issuer, audience and expiry.`,
 				why: 'Before it returns an identity, Cognito checks that the token is valid and comes from the configured provider, is not expired, was issued for the configured app or client ID, and belongs to the user.',
-				factRef: 'AF-2023; SDK-CI',
+				factRef: provider === 'saml' ? 'AF-2023; EXT saml' : 'AF-2023; SDK-CI',
 				examTip:
 					provider === 'userpool' || provider === undefined
 						? 'The access token instead of the ID token fails with "Invalid login token. Missing a required claim: aud".'
-						: 'An expired token fails with NotAuthorizedException "Invalid login token. Token expired: …".'
+						: provider === 'saml'
+							? 'SAML works only in the enhanced flow; when the assertion carries several roles, pick one with CustomRoleArn.'
+							: provider === 'facebook' || provider === 'amazon'
+								? 'Cognito has to ask the provider about its access token; if the provider does not answer, the call fails with ExternalServiceException.'
+								: 'An expired token fails with NotAuthorizedException "Invalid login token. Token expired: …".'
 			};
 		case 'create-identity':
 			return {

@@ -335,6 +335,10 @@ describe('STS parameters and lifetimes (fact sheet 2.6, 6)', () => {
 		);
 		expect(err.name).toBe('ExpiredTokenException');
 		expect(err.code).toBe('ExpiredTokenException');
+		// STS words both times as epoch seconds, the current time first.
+		expect(err.message).toMatch(
+			/^Token expired: current date\/time \d+ must be before the expiration date\/time \d+$/
+		);
 	});
 
 	it('DurationSeconds: 900 s to the role maximum, default 3600 (SDK-STS)', async () => {
@@ -384,7 +388,12 @@ describe('STS parameters and lifetimes (fact sheet 2.6, 6)', () => {
 		expect((await awsError(call({ Policy: '{"Version":"2012-10-17"}' }))).message).toBe(
 			'Missing required field Statement'
 		);
-		expect((await awsError(call({ Policy: 'x'.repeat(2049) }))).code).toBe('PackedPolicyTooLarge');
+		// Over 2,048 plaintext characters breaks the model's length constraint: a ValidationError,
+		// not PackedPolicyTooLarge (which is about the packed session token size, SDK-STS).
+		const longPolicy = await awsError(call({ Policy: 'x'.repeat(2049) }));
+		expect(longPolicy.code).toBe('ValidationError');
+		expect(longPolicy.message).toContain("'policy'");
+		expect(longPolicy.message).toContain('2048');
 		expect(
 			(await awsError(call({ PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/Nope' }] }))).code
 		).toBe('MalformedPolicyDocument');

@@ -249,6 +249,58 @@ describe('rules-based role selection (RBAC; API-RCT 3.3)', () => {
 	});
 });
 
+describe('undocumented role-selection corners carry an ambiguity note', () => {
+	it('a Token mapping and a token with no roles: AmbiguousRoleResolution, flagged as ambiguous', () => {
+		for (const resolution of ['AuthenticatedRole', 'Deny'] as const) {
+			const r = selectRole({
+				authenticated: true,
+				roles,
+				roleMappings: { k: { Type: 'Token', AmbiguousRoleResolution: resolution } },
+				logins: [{ providerName: 'p', mappingKey: 'k', claims: {} }]
+			});
+			expect(r.ambiguous?.[0]?.note).toMatch(/^AWS documents this ambiguously: .*no roles at all/);
+			if (!r.ok) expect(r.error.ambiguous.map((a) => a.note)).toContain(r.ambiguous?.[0]?.note);
+		}
+	});
+
+	it('several SAML roles without CustomRoleArn: the default role, flagged as ambiguous', () => {
+		const r = selectRole({
+			authenticated: true,
+			roles,
+			logins: [
+				{
+					providerName: demo.samlProviderArn,
+					mappingKey: demo.samlProviderArn,
+					claims: {},
+					tokenRoles: [demo.roles.samlAdmin, demo.roles.samlRead],
+					saml: true
+				}
+			]
+		});
+		expect(r.ok && r.roleArn).toBe(demo.roles.authenticated);
+		expect(r.ambiguous?.[0]?.note).toMatch(/^AWS documents this ambiguously: .*SAML/);
+	});
+
+	it('documented paths carry no such note', () => {
+		const r = selectRole({
+			authenticated: true,
+			roles,
+			roleMappings: { k: { Type: 'Token', AmbiguousRoleResolution: 'Deny' } },
+			logins: [
+				{
+					providerName: 'p',
+					mappingKey: 'k',
+					claims: {},
+					tokenRoles: [demo.roles.admin, demo.roles.editor],
+					preferredRole: demo.roles.admin
+				}
+			]
+		});
+		expect(r.ok && r.roleArn).toBe(demo.roles.admin);
+		expect(r.ambiguous).toBeUndefined();
+	});
+});
+
 describe('SAML roles (EXT saml)', () => {
 	it('one role in the assertion is used; several need CustomRoleArn, else the default role', async () => {
 		const world = await createDemoWorld();

@@ -113,6 +113,10 @@ describe('clock and world settings', () => {
 		await world.cognitoIdentity.GetCredentialsForIdentity({ IdentityId });
 		const scope = seen.find((e) => e.kind === 'scope-down');
 		expect(scope?.detail['PolicyArns']).toEqual([{ arn: managedGuestSessionPolicyArn }]);
+		// The managed policy's ARN as AWS publishes it (MP-NEW): no service-role/ path.
+		expect(managedGuestSessionPolicyArn).toBe(
+			'arn:aws:iam::aws:policy/AmazonCognitoUnAuthedIdentitiesSessionPolicy'
+		);
 		expect(scope?.ambiguous?.[0]?.topic).toBe('guest-access');
 		const trust = seen.find((e) => e.kind === 'check-trust');
 		expect(trust?.detail['RequestContext']).toEqual({

@@ -140,3 +140,17 @@ test('durations read as hours, minutes or seconds', () => {
 	expect(formatDuration(900)).toBe('15 minutes');
 	expect(formatDuration(61)).toBe('61 seconds');
 });
+
+describe('developer-authenticated, enhanced vs basic', () => {
+	test('Cognito gives developer identities the default authenticated role (API-GCFI)', async () => {
+		const comparison = compareRuns(
+			await runFlow('developer-enhanced'),
+			await runFlow('developer-basic')
+		);
+		expect(byKey(comparison, 'role-chooser')).toMatchObject({
+			a: 'Cognito: the pool’s default authenticated role',
+			b: 'Your app, by the RoleArn it sends to STS',
+			same: false
+		});
+	});
+});
