@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentPlugin } from './src/lib/content/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
@@ -10,6 +11,7 @@ export default defineConfig({
 		__APP_VERSION__: JSON.stringify(pkg.version)
 	},
 	plugins: [
+		contentPlugin(),
 		svelte(),
 		VitePWA({
 			strategies: 'generateSW',

@@ -5,6 +5,7 @@ export const appRoutes = [
 	{ name: 'flow', hash: '#/flows/enhanced-authenticated' },
 	{ name: 'lessons', hash: '#/lessons' },
 	{ name: 'lesson', hash: '#/lessons/what-identity-pools-are' },
+	{ name: 'lesson-with-two-diagrams', hash: '#/lessons/the-enhanced-flow' },
 	{ name: 'practice', hash: '#/practice' },
 	{ name: 'exam', hash: '#/exam' },
 	{ name: 'progress', hash: '#/progress' },

@@ -2,6 +2,7 @@
 // browser tests) and ends with one plain line, "N passed, N failed", which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const results = { passed: 0, failed: 0 };
 const failures = [];
@@ -60,7 +61,7 @@ else {
 	failures.push('build');
 }
 if (built) {
-	const pwJson = 'test-results/playwright.json';
+	const pwJson = resolve('test-results/playwright.json');
 	rmSync(pwJson, { force: true });
 	const pwOk = run(
 		'browser',

@@ -1,0 +1,11 @@
+declare module 'virtual:content/lessons' {
+	import type { Lesson } from './types.ts';
+	/** Every lesson, sorted by `order`, with sanitized HTML. */
+	export const lessons: Lesson[];
+}
+
+declare module 'virtual:content/questions' {
+	import type { Question } from './types.ts';
+	/** Every question under content/questions, with sanitized HTML. */
+	export const questions: Question[];
+}

@@ -1,0 +1,203 @@
+import { createActor, type Actor } from 'xstate';
+import { createFlowMachine } from '../lib/flows/create-flow-machine.ts';
+import type { FlowEvent, FlowMachine, FlowSnapshot } from '../lib/flows/machine-setup.ts';
+import type { FlowRun, FlowStep } from '../lib/flows/types.ts';
+import { d3Clock, type PlayerClock } from '../lib/diagram/clock.ts';
+
+export const speeds = [0.5, 1, 1.5, 2, 3] as const;
+
+/** At 1x: how long the packet travels, and how long a played step stays before the next. */
+const travelMs = 1200;
+const dwellMs = 1100;
+
+export interface FlowPlayerOptions {
+	clock?: PlayerClock;
+	/** Read on every step, so a change to the motion setting applies at once. */
+	reducedMotion?: () => boolean;
+	/** 0-based step to open on, e.g. from a deep link. */
+	start?: number;
+}
+
+/**
+ * Steps through one flow run: an XState actor of the run's machine holds the cursor, and this
+ * class adds playback (play, pause, speed) and the packet's progress along the current arrow.
+ */
+export class FlowPlayer {
+	readonly run: FlowRun;
+	#actor: Actor<FlowMachine>;
+	#snapshot = $state.raw<FlowSnapshot>() as FlowSnapshot;
+	#playing = $state(false);
+	#speed = $state(1);
+	#progress = $state(1);
+	#clock: PlayerClock;
+	#reduced: () => boolean;
+	#stopLoop: (() => void) | null = null;
+
+	constructor(run: FlowRun, options: FlowPlayerOptions = {}) {
+		this.run = run;
+		this.#clock = options.clock ?? d3Clock;
+		this.#reduced = options.reducedMotion ?? (() => false);
+		this.#actor = createActor(createFlowMachine(run));
+		this.#actor.subscribe((s) => {
+			this.#snapshot = s;
+		});
+		this.#actor.start();
+		this.#snapshot = this.#actor.getSnapshot();
+		if (options.start) this.goto(options.start);
+	}
+
+	/** The machine's snapshot, for views that ask it (`matches`, `hasTag`). */
+	get snapshot(): FlowSnapshot {
+		return this.#snapshot;
+	}
+
+	/** 0-based index of the step shown; the machine's end states show the last step. */
+	get index(): number {
+		return Math.min(this.#snapshot.context.index, this.total - 1);
+	}
+
+	get total(): number {
+		return this.run.steps.length;
+	}
+
+	get step(): FlowStep | undefined {
+		return this.run.steps[this.index];
+	}
+
+	get atStart(): boolean {
+		return this.index === 0;
+	}
+
+	get atEnd(): boolean {
+		return this.index >= this.total - 1;
+	}
+
+	get playing(): boolean {
+		return this.#playing;
+	}
+
+	get speed(): number {
+		return this.#speed;
+	}
+
+	set speed(value: number) {
+		this.#speed = Math.min(3, Math.max(0.5, value));
+	}
+
+	/** How far the current step's packet has travelled, 0 to 1; 1 when nothing is moving. */
+	get progress(): number {
+		return this.#progress;
+	}
+
+	/** One step forward, animated. */
+	next(): void {
+		if (this.atEnd) {
+			this.pause();
+			return;
+		}
+		this.#actor.send({ type: 'step.next' });
+		this.#animate();
+	}
+
+	/** One step back; the earlier step is shown exactly as it was, fully drawn. */
+	prev(): void {
+		this.pause();
+		if (this.atStart) return;
+		this.#actor.send({ type: 'step.prev' });
+		this.#settle();
+	}
+
+	/** Jumps to a 0-based step, shown fully drawn; out-of-range indexes are clamped. */
+	goto(index: number): void {
+		this.pause();
+		const target = Math.min(Math.max(Math.trunc(index), 0), this.total - 1);
+		const event: FlowEvent = { type: 'step.goto', index: target };
+		if (target !== this.index) this.#actor.send(event);
+		this.#settle();
+	}
+
+	/** Jumps to the first step. */
+	first(): void {
+		this.goto(0);
+	}
+
+	/** Jumps to the last step. */
+	last(): void {
+		this.goto(this.total - 1);
+	}
+
+	/** Back to the first step and play from there. */
+	restart(): void {
+		this.pause();
+		this.#actor.send({ type: 'step.restart' });
+		this.#playing = true;
+		this.#animate();
+	}
+
+	/** Plays from the current step; at the end it starts over. */
+	play(): void {
+		if (this.#playing) return;
+		if (this.atEnd) {
+			this.restart();
+			return;
+		}
+		this.#playing = true;
+		this.#loop(this.#progress >= 1);
+	}
+
+	/** Stops stepping on; an arrow being drawn still finishes. */
+	pause(): void {
+		this.#playing = false;
+		if (this.#progress >= 1) this.#stop();
+	}
+
+	/** Play when paused, pause when playing: the Space key and the main button. */
+	toggle(): void {
+		if (this.#playing) this.pause();
+		else this.play();
+	}
+
+	/** Stops the clock and the actor; call when the view goes away. */
+	destroy(): void {
+		this.#stop();
+		this.#playing = false;
+		this.#actor.stop();
+	}
+
+	#stop(): void {
+		this.#stopLoop?.();
+		this.#stopLoop = null;
+	}
+
+	#settle(): void {
+		this.#stop();
+		this.#progress = 1;
+	}
+
+	#animate(): void {
+		this.#progress = this.#reduced() ? 1 : 0;
+		this.#loop(false);
+	}
+
+	/**
+	 * One loop per shown step: moves the packet, then, while playing, waits and steps on. A loop
+	 * that starts on an already drawn step only waits.
+	 */
+	#loop(drawn: boolean): void {
+		this.#stop();
+		const begin = drawn ? 1 : this.#progress;
+		this.#stopLoop = this.#clock.start((elapsed) => {
+			const travel = this.#reduced() || drawn ? 0 : (travelMs * (1 - begin)) / this.#speed;
+			this.#progress = travel === 0 ? 1 : Math.min(1, begin + (elapsed / travel) * (1 - begin));
+			if (!this.#playing) {
+				if (this.#progress >= 1) this.#stopLoop = null;
+				return this.#progress >= 1;
+			}
+			if (elapsed < travel + dwellMs / this.#speed) return false;
+			this.#stopLoop = null;
+			if (this.atEnd) this.#playing = false;
+			else this.next();
+			return true;
+		});
+	}
+}

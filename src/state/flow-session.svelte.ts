@@ -1,0 +1,183 @@
+import { effectiveSettings, providerFor } from '../lib/flows/break-options.ts';
+import { findFlow, type FlowId, type ProviderId } from '../lib/flows/catalogue.ts';
+import { compareRuns, cursorAt, type RunComparison } from '../lib/flows/compare.ts';
+import { decodeFlowLink, encodeFlowLink, type FlowLink } from '../lib/flows/deep-link.ts';
+import type { BreakSettings, FlowRun } from '../lib/flows/types.ts';
+import type { PlayerClock } from '../lib/diagram/clock.ts';
+import { FlowPlayer } from './flow-player.svelte.ts';
+
+/** Runs a flow on the simulator; the screen passes `runFlow`, tests a stand-in. */
+export type FlowRunner = (
+	flowId: FlowId,
+	options: { provider?: ProviderId; settings: BreakSettings; seed: number; now: number }
+) => Promise<FlowRun>;
+
+/** The same seed and start time on every run, so a deep link replays exactly the same run. */
+export const runSeed = 20260115;
+export const runStart = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+export interface FlowSessionOptions {
+	clock?: PlayerClock;
+	reducedMotion?: () => boolean;
+}
+
+function sameRunInputs(a: FlowLink, b: FlowLink): boolean {
+	const strip = (l: FlowLink) => encodeFlowLink({ ...l, step: 0 }).toString();
+	return a.flowId === b.flowId && strip(a) === strip(b);
+}
+
+/**
+ * One flow screen's state: the deep link it shows, the run and player for it, and the compare
+ * partner's run lined up with one shared cursor. Re-runs the simulator when a setting changes.
+ */
+export class FlowSession {
+	#runner: FlowRunner;
+	#options: FlowSessionOptions;
+	#link = $state.raw<FlowLink | null>(null);
+	#problems = $state.raw<string[]>([]);
+	#player = $state.raw<FlowPlayer | null>(null);
+	#partner = $state.raw<FlowRun | null>(null);
+	#comparison = $state.raw<RunComparison | null>(null);
+	#error = $state('');
+	#generation = 0;
+
+	constructor(runner: FlowRunner, options: FlowSessionOptions = {}) {
+		this.#runner = runner;
+		this.#options = options;
+	}
+
+	get link(): FlowLink | null {
+		return this.#link;
+	}
+
+	/** What in the opened link was ignored, one sentence each. */
+	get problems(): string[] {
+		return this.#problems;
+	}
+
+	get player(): FlowPlayer | null {
+		return this.#player;
+	}
+
+	get partner(): FlowRun | null {
+		return this.#partner;
+	}
+
+	get comparison(): RunComparison | null {
+		return this.#comparison;
+	}
+
+	get error(): string {
+		return this.#error;
+	}
+
+	/** The partner's step under the shared cursor; -1 before the partner's first aligned step. */
+	get partnerIndex(): number {
+		const player = this.#player;
+		const comparison = this.#comparison;
+		if (!player || !comparison) return -1;
+		const row = comparison.alignment.findIndex((r) => r.a === player.index);
+		return cursorAt(comparison.alignment, row).b ?? -1;
+	}
+
+	/** Step indexes that differ from the partner, for the main run and for the partner. */
+	get marks(): { a: Set<number>; b: Set<number> } {
+		const a = new Set<number>();
+		const b = new Set<number>();
+		const run = this.#player?.run;
+		const partner = this.#partner;
+		for (const d of this.#comparison?.differences ?? []) {
+			if (d.same) continue;
+			for (const id of d.stepsA) {
+				const i = run?.steps.findIndex((s) => s.id === id) ?? -1;
+				if (i >= 0) a.add(i);
+			}
+			for (const id of d.stepsB) {
+				const i = partner?.steps.findIndex((s) => s.id === id) ?? -1;
+				if (i >= 0) b.add(i);
+			}
+		}
+		return { a, b };
+	}
+
+	/** The query that encodes the whole visible state, step included. */
+	query(): URLSearchParams {
+		const link = this.#link;
+		if (!link) return new URLSearchParams();
+		return encodeFlowLink({ ...link, step: this.#player?.index ?? link.step });
+	}
+
+	/** Opens what a route asks for: re-runs only when the flow, provider, settings or partner changed. */
+	async open(flowId: string, query: URLSearchParams): Promise<void> {
+		const { link, problems } = decodeFlowLink(flowId, query);
+		this.#problems = problems;
+		const current = this.#link;
+		if (current && this.#player && sameRunInputs(current, link)) {
+			if (link.step !== this.#player.index) this.#player.goto(link.step);
+			this.#link = link;
+			return;
+		}
+		await this.#apply(link);
+	}
+
+	/** Changes the provider or "break it" settings and runs the flow again at the same step. */
+	async configure(provider: ProviderId | undefined, settings: BreakSettings): Promise<void> {
+		const link = this.#link;
+		if (!link) return;
+		const next: FlowLink = { ...link, settings, step: this.#player?.index ?? link.step };
+		delete next.provider;
+		if (provider && provider !== 'userpool') next.provider = provider;
+		await this.#apply(next);
+	}
+
+	/** Picks (or clears) the flow shown side by side. */
+	async compareWith(partner: FlowId | undefined): Promise<void> {
+		const link = this.#link;
+		if (!link) return;
+		const next: FlowLink = { ...link, step: this.#player?.index ?? link.step };
+		delete next.compare;
+		if (partner && partner !== link.flowId) next.compare = partner;
+		await this.#apply(next);
+	}
+
+	/** Drops any run still on its way and stops the player. */
+	destroy(): void {
+		this.#generation++;
+		this.#player?.destroy();
+	}
+
+	async #apply(link: FlowLink): Promise<void> {
+		const generation = ++this.#generation;
+		this.#error = '';
+		const provider = providerFor(link.flowId, link.provider);
+		const settings = effectiveSettings(link.flowId, provider, link.settings);
+		try {
+			const main = this.#runner(link.flowId, this.#runOptions(provider, settings));
+			const partnerId = link.compare && findFlow(link.compare) ? link.compare : undefined;
+			const partnerProvider = partnerId ? providerFor(partnerId, link.provider) : undefined;
+			const partner = partnerId
+				? this.#runner(
+						partnerId,
+						this.#runOptions(
+							partnerProvider,
+							effectiveSettings(partnerId, partnerProvider, link.settings)
+						)
+					)
+				: Promise.resolve(null);
+			const [run, partnerRun] = await Promise.all([main, partner]);
+			if (generation !== this.#generation) return;
+			this.#player?.destroy();
+			this.#link = link;
+			this.#player = new FlowPlayer(run, { ...this.#options, start: link.step });
+			this.#partner = partnerRun;
+			this.#comparison = partnerRun ? compareRuns(run, partnerRun) : null;
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.#error = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	#runOptions(provider: ProviderId | undefined, settings: BreakSettings) {
+		return { ...(provider ? { provider } : {}), settings, seed: runSeed, now: runStart };
+	}
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+	FlowSession,
+	runSeed,
+	runStart,
+	type FlowRunner
+} from '../../../src/state/flow-session.svelte.ts';
+import { ManualClock } from '../../../src/lib/diagram/clock.ts';
+import { defaultBreakSettings, type FlowRun } from '../../../src/lib/flows/types.ts';
+import { sampleBasicRun, sampleRun } from '../../unit/diagram/fixtures.ts';
+
+function setup() {
+	const calls: Parameters<FlowRunner>[] = [];
+	const runner: FlowRunner = async (flowId, options) => {
+		calls.push([flowId, options]);
+		const run: FlowRun = flowId === 'basic-authenticated' ? sampleBasicRun() : sampleRun();
+		return { ...run, settings: options.settings };
+	};
+	const session = new FlowSession(runner, { clock: new ManualClock(), reducedMotion: () => true });
+	return { session, calls };
+}
+
+describe('FlowSession', () => {
+	it('opens a deep link at its step, running with a fixed seed and clock', async () => {
+		const { session, calls } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams('step=4'));
+		expect(session.player?.index).toBe(3);
+		expect(calls).toEqual([
+			[
+				'enhanced-authenticated',
+				{ provider: 'userpool', settings: defaultBreakSettings, seed: runSeed, now: runStart }
+			]
+		]);
+	});
+
+	it('encodes the current step back into the query', async () => {
+		const { session } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams());
+		session.player?.next();
+		session.player?.next();
+		expect(session.query().toString()).toBe('step=3');
+	});
+
+	it('moves to another step of the same run without running the flow again', async () => {
+		const { session, calls } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams('step=2'));
+		const player = session.player;
+		await session.open('enhanced-authenticated', new URLSearchParams('step=7'));
+		expect(session.player).toBe(player);
+		expect(session.player?.index).toBe(6);
+		expect(calls).toHaveLength(1);
+	});
+
+	it('runs again at the same step when a setting changes, and the link carries it', async () => {
+		const { session, calls } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams('step=3'));
+		await session.configure('google', { ...defaultBreakSettings, expireToken: true });
+		expect(calls).toHaveLength(2);
+		expect(calls[1]?.[1]).toMatchObject({ provider: 'google', settings: { expireToken: true } });
+		expect(session.player?.index).toBe(2);
+		expect(session.query().toString()).toBe('step=3&provider=google&expire=1');
+	});
+
+	it('lists what a link got wrong', async () => {
+		const { session } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams('step=99&colour=blue'));
+		expect(session.problems).toEqual([
+			'Unknown parameter "colour" was ignored.',
+			'Step 99 is outside 1-9; showing step 1.'
+		]);
+	});
+
+	it('compares with a partner on one cursor and marks the differences', async () => {
+		const { session } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams('step=2'));
+		await session.compareWith('basic-authenticated');
+		expect(session.partner?.flowId).toBe('basic-authenticated');
+		expect(session.query().toString()).toBe('step=2&compare=basic-authenticated');
+		expect(session.partnerIndex).toBe(1);
+		session.player?.goto(4);
+		expect(session.partnerIndex).toBe(2);
+		session.player?.goto(5);
+		expect(session.partnerIndex).toBe(4);
+		const roleChooser = session.comparison?.differences.find((d) => d.key === 'role-chooser');
+		expect(roleChooser?.same).toBe(false);
+		expect(session.marks.a.has(4)).toBe(true);
+		expect(session.marks.b.has(6)).toBe(true);
+		await session.compareWith(undefined);
+		expect(session.partner).toBeNull();
+		expect(session.query().get('compare')).toBeNull();
+	});
+
+	it('keeps only the latest run when settings change quickly', async () => {
+		const { session } = setup();
+		await session.open('enhanced-authenticated', new URLSearchParams());
+		const first = session.configure(undefined, { ...defaultBreakSettings, tamperClaim: true });
+		const second = session.configure(undefined, { ...defaultBreakSettings, expireToken: true });
+		await Promise.all([first, second]);
+		expect(session.link?.settings.expireToken).toBe(true);
+		expect(session.link?.settings.tamperClaim).toBe(false);
+	});
+});

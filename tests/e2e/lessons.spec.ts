@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const lessonFiles = readdirSync(fileURLToPath(new URL('../../content/lessons/', import.meta.url)))
+	.filter((f) => /^\d+-.+\.md$/.test(f))
+	.sort();
+const slugs = lessonFiles.map((f) => f.replace(/^\d+-/, '').replace(/\.md$/, ''));
+
+test('the lessons list shows every lesson in order, with summaries and topics', async ({
+	page
+}) => {
+	await page.goto('/#/lessons');
+	const links = page.locator('ol.lessons > li > a');
+	await expect(links).toHaveCount(slugs.length);
+	const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+	expect(hrefs).toEqual(slugs.map((s) => `#/lessons/${s}`));
+	await expect(page.locator('ol.lessons .summary').first()).not.toBeEmpty();
+	await expect(page.getByRole('list', { name: 'Topics' }).first()).not.toBeEmpty();
+});
+
+test('a lesson renders its body and links to the next and previous lessons', async ({ page }) => {
+	await page.goto(`/#/lessons/${slugs[0]}`);
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Lesson');
+	await expect(page.getByText(`Lesson 1 of ${slugs.length}`)).toBeVisible();
+	await expect(page.locator('a[rel="prev"]')).toHaveCount(0);
+	await page.locator('a[rel="next"]').click();
+	await expect(page).toHaveURL(new RegExp(`#/lessons/${slugs[1]}$`));
+	await expect(page.getByText(`Lesson 2 of ${slugs.length}`)).toBeVisible();
+	await page.locator('a[rel="prev"]').click();
+	await expect(page).toHaveURL(new RegExp(`#/lessons/${slugs[0]}$`));
+});
+
+test('flow embeds link to the flow explorer at their step, and callouts are highlighted', async ({
+	page
+}) => {
+	let found = false;
+	for (const slug of slugs) {
+		await page.goto(`/#/lessons/${slug}`);
+		await expect(page.getByText(/Lesson \d+ of \d+/)).toBeVisible();
+		const cards = page.getByRole('link', { name: 'Open this step in the flow explorer' });
+		if ((await cards.count()) === 0 || (await page.locator('.callout').count()) === 0) continue;
+		await expect(page.locator('.callout .callout-title').first()).toHaveText(
+			/^(Tip|Note|Warning)$/
+		);
+		const href = await cards.first().getAttribute('href');
+		expect(href).toMatch(/^#\/flows\/[a-z-]+(\?.*)?$/);
+		await cards.first().click();
+		await expect(page).toHaveURL(new RegExp(href!.replace(/[?]/g, '\\?') + '$'));
+		found = true;
+		break;
+	}
+	expect(found).toBe(true);
+});
+
+test('an unknown lesson gets a helpful message with the list of lessons', async ({ page }) => {
+	await page.goto('/#/lessons/no-such-lesson');
+	await expect(
+		page.getByRole('heading', { name: /No lesson called .no-such-lesson./ })
+	).toBeVisible();
+	await expect(page.locator(`a[href="#/lessons/${slugs[0]}"]`)).toBeVisible();
+});
+
+test('the lessons list has no accessibility violations', async ({ page }) => {
+	await page.goto('/#/lessons');
+	await expect(page.locator('ol.lessons > li').first()).toBeVisible();
+	expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([]);
+});

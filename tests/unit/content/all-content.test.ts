@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '../../../src/lib/content/bundle.ts';
+import { formatProblem } from '../../../src/lib/content/check.ts';
+import { readContentFiles } from '../../../src/lib/content/read-files.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+describe('everything under content/', () => {
+	const files = readContentFiles(root);
+	const { bundle, problems } = buildBundle(files);
+
+	it('has no problems (the list shows every one at once)', () => {
+		expect(problems.map(formatProblem)).toEqual([]);
+	});
+
+	it('holds lessons and questions', () => {
+		expect(bundle.lessons.length).toBeGreaterThan(0);
+		expect(bundle.questions.length).toBeGreaterThan(0);
+	});
+
+	it('renders no script, event handler or javascript: URL', () => {
+		const all = JSON.stringify(bundle);
+		expect(all).not.toMatch(/<script|\son\w+=|javascript:/i);
+	});
+});
