@@ -1,102 +1,28 @@
 /**
  * Demo RSA-2048 signing keys (RS256), generated once with WebCrypto so that a demo world signs the
  * same tokens for the same seed and clock. They sign simulated tokens only and protect nothing.
+ * Each key is its own module, loaded on first use, so a page fetches only the keys its flow signs with.
  */
 
 export interface DemoKey {
 	kid: string;
-	privateJwk: JsonWebKey;
+	load: () => Promise<JsonWebKey>;
 }
 
 export const demoKeys = {
 	userPool: {
 		kid: 'demo-user-pool-1',
-		privateJwk: {
-			kty: 'RSA',
-			n: 'mw1iFKYGq19s281SLfgF6kYQBwWkz9KYYA2mUt7QtteTbpLP__JLv9oLntYKDITc119HK_ZkVuwBJEMnuOpFm5IHCxyRu3tjfZU4LUC-z0ml5YkC2jIWxWsq6LeGG8H2BkfZHHZKKf-wtfx5RMkMu80TzsX70WsnPlnImV44JaIp2LKxZI4zyduneG_i3xc-OeAqcJNJ6-OD2sU9-m31PweaUIK5SsNbVn79l1C8008zYd5imaA9cUTy-I-QglTvMZAGrbkKFqsG1S22ryh9D6mlsWkw4yEDQkcloLDWJ3rpnk8PfHx7gLxFct9UnQvZ_6q_9IYtBPDQ4a9IQznMUw',
-			e: 'AQAB',
-			d: 'NgrfnTfTCkdL3368foY8tY-vBWuLqt4Juyz2xFqiH6Ca5Abq1Zhjm56Jv1Z2ES_781tjqKiMB5nhufxoK3UIRvWKW-6cwt56amqotmkjOIfAeXUcV-XudufoAE37QdCEimLfgyKdre7PblbuA7IZrJmJpl_uaesxtfNATmh_JGpKbCDLjK7pDBfNqyggs2hcjgm2xPm-ZqClqrepGbtYYpOR2Zo0kwqBB8Qwv14KDOHBzAC-BfuJ24xn7oFLVTvgeFbyNKlXY7YXWzYrMtMWU9GmK2lk7T6AyzwcCZzQRuTE1aIZITs9dbSn-plbSFCrAy2DzX5mIAEvghvSXLg3xQ',
-			p: '1pgxv56J1XBLLYdDOhb8kk42imsOpFZ3mKc7HPHjP2o6qwKmpliTmT5pGyHJiGJZ7Drum-sqWcr33F-E3QgitX4D4C0csYWHle9bzfd3UhzFpo7iBRcgx2y_ZatuABdvZIk-PEEOB6cnvIi8V4CBVbM6GELxlDNQ3NGurdLpyQ0',
-			q: 'uPggErvrev1hogwkJifuM696HrjiIJV7j4ihy4eGgCwSQ2JSx0oJ7ARhe4PQZ8yNCybLzP6Erzz-2eaWXHV4UvLedJZS-NQ6_fy0aarcu-Xczq4RYTych1QfPtUAvMs0UphUoChHo9KnIvzwRZ65Z2nv4oDVI0SP6m6njSWD0t8',
-			dp: 'YhWwb3hEYeVwxz-TD8Mf8LOFJGFokN7gzUpqr4E0MHEanb2ZdGD6Hcoz-m3IEul5VotdMrEba21lOzoBnZGxY6lUliuoeM-iuHpuSMc6p7J0-PtH_bGjjuN63DquDaaoiJhedOX7Rq41cGxDQe9_ri88d4hpqSaHaFcC83p61yU',
-			dq: 'IOUHly1SUHoVTeNI3nxFcW2okyQgGtlaswkCdRayBcNQsCkhPY3eO9n_mB62Bm-rOat5nQg6goufaxMF9IVzk5TbmPJO6S-dGiRB1XTscoILhboRHzDPSYXdVKg-zFR7BqFOk3j2XJ0O2jsPY-I5aLm_TpHI1c_QpElvhLuCORM',
-			qi: 'cmwQTAVaRUmKJoux_06ZqHApNFBCfbd0ZJl-3Ejf14EAWxJlscZNpPSlVXkH5eCTCsmR4Vo6KjdTmRtC2cIA0pB0yLWcrU3Dtst9a_rC5Y_5FGYICBtQ_841WkYulMitkOqBHzjywQpiAv7YYIl3ukI_o9B7f66lgBMKepBZpYU',
-			alg: 'RS256'
-		}
+		load: () => import('./demo-keys/user-pool.ts').then((m) => m.jwk)
 	},
 	otherUserPool: {
 		kid: 'demo-other-user-pool-1',
-		privateJwk: {
-			kty: 'RSA',
-			n: 'qJ3EIy3_nVlbrK9ronbJ4aEroMHeo_skhc3GZKohP3t-hEmE4hjF2bHHDBMJWBSU6OEYVxjBdXTkxAMxuehqfQyP3ZwA51_hDoWSJzQlHtThjpQ9LNUrTYhftBd5Ajpx22psWy-JtpBcbK4tDzZtbOVC16Q8xH7oBtzqSJOQOWGQW1h4F6byCPH9ALEWGw6ldiUCtzdm2ymaaUJRqDDiPDQVHkVpIrvGBLK27bP2yUnfSmeKELbJSnki3aZYOBok7QpMUIGD0qOgwUKI5_LJNJDP0DbSn3SX7Mq0C3BCLjLd-hsmSOGtcemEoCclfboPcSv4wX06_hm4kUclJ-hg8w',
-			e: 'AQAB',
-			d: 'PG73OmilIf9B9T2WRU9wAfdjDKYPpxQ_PdnHzpKPghJAASfcgbDBUMn__lrgUXpm-KSctbLAu9lemMZQT0J20ETtV08vn73kivDitjxhRZClGxYUavooIAzNyF1VWLAb2LlnBrOeFxnclnNC4R3v0ETHVUSfJwoZHUSWj9abrYSuYaN3PpEGFavFSJAXUt_UmD0BOBfUJi0qcVM9cn34CuIZnuLhWnP8d4L0Hx1Ns9hWVgBaw0TF0L9QeYRsYNPeG8HAnFGBTz0zp_rBJ97AsB5JAXoC_QlQfJOs-iDI5MZByyY2nLJXEWaYrC-q_K2XFQILKGCTOUMYNs7IBMHb2Q',
-			p: '1IHb829121kluT8TJedn2HL1WUkTvKFBC-sJJUFOry3FBC64c7JwJhw1HHnfjiPT8DllKDPYARynIjgDNPlqrzLM0LaMCqIhrdeCT0BpAQBNoxNQMDJxQXeinl_oaarWaq0ozN1IGG-QP6KkKxbqtwvZJzCXKV-T6El_pyNhPMU',
-			q: 'yyBGdjoL35B3Nil3fST1WoreYpZmDqsyedLgjCv-R5SNSzCF-FWGQrf8nC9C4VODRZwGnRGXp-9WKHCo4eeA_QoH_Ocsz2xFRt_1mEJo9b2K_vdDa80J0RdZe4VM8B0YyPL9E4RUY3_GWp2e-Zz1mjewb9Jb_IVlz0zx_8hpclc',
-			dp: 'M1iJJ6GnzW8V0VOvMbpe-gqUw5UHos0npVSN6iWEeIlLkD4lrTbRKDQqlQ3ReUuo2uNTUMpuB56_t2HnTHZzU4-ns0pYPf18u79VqgZ7GJXVLHDvMCYP_WyFq1SrGFUB59adBBr3X4gdR3LpzcuEvOOs_W4dKA8C8t5HbL_8r60',
-			dq: 'SG7n8Xzdgwl3GT9MNroZLAJdLvbGyfBOfZavMAz4DfpxMCDLhTSqPdxyHhfUV5l6NDZhPV1qoR39sUoLTxNIsfMDyjF9jzHiulVetL7pwsemayktR6HEIGWdKSjtuKoHjpDnojAMD7ceum1-pTBNfILjTdzLpI7FMVkU6stCnt0',
-			qi: 'YUCv41uDZwWKdeGMIng4bu8EH5o3q3RljJ5FMimU2BDeGCkp-ngLY904niY-jkkVYdjlED8itpDyRGJUHluucHKOn__0um5SYmT2rx2qRGnNERt69f4dzGdoU106usqK4du_G7LhtHIYds6WvO--aAXROKNcYWr5h2FvBPRLlg',
-			alg: 'RS256'
-		}
+		load: () => import('./demo-keys/other-user-pool.ts').then((m) => m.jwk)
 	},
-	google: {
-		kid: 'demo-google-1',
-		privateJwk: {
-			kty: 'RSA',
-			n: '1Zcyl5lVcI70pAdZW6fgp_NUUnnk5mX8O3pguumI3FwxWRCsg7rKMbYJUzEN7N3LIzgXNsI7epJbgkCiYZxdtwNsCAMDXBFruGIfrRoNI4b3vPQBZNsMnY4qpFR0gmY9ZnNgobqrCtVw68LFUL-8x5ER8SfpIlwId2PbfgVKKw4QDTL4DsOqgLvlD50xhXiuvQr48XCUXX-ZF_ZuP8CRgtHYJohoJp0rcjb9FZObulUxMowKuiSQaPtC06ZYS6HKw2l-g96sqQTo-HyU-DKaYfdm657is_5a_JRxdcQDsYqAgKDX4UUZgZeVJv_o20PAuVsyJa24RgqKOp1UROdGxw',
-			e: 'AQAB',
-			d: 'VRnpDn4JjM9oqfJDqEE7Qa-x6SqoCSSZWxlncRGbdjFFeDcshU_nP-dHz927rqSwS1gN58N771phG4SlLj8fF8xFPuv0arqGMPDnrhCzK3SbQK334Ddmz1_VnaQIx-v0it1towK9I5PnaggwlfvPO7SRcYR1XztMJEWlLpDs_DnjNWY2QTimjaf2axrIC-qqE3aA7AgVMa5Fg5uKEMwXRh-BasPsf1sWGAJeoCRgwpUeH5hlu7AgcFhFtqxWaogExqc9o5ShOX76CZppxdiL9ptzu4Dom8hQBG5xG15GxFwhhJmdXGeTmm1z40UFZFkJFAUKF4s0HkFZ2-qlAeuAAQ',
-			p: '_cDY35ieRNtxyBoaCsRUhuSJkkRt-DnCBA7Ut9VVZu5KabAW72xs-V9F0p-bNcDekpW4tVfdYCksGmTHJVVV-X6JDWsIIq-FtQ3WygWi58qEc-9G50if-m6a48ynJ38DbrJc_-X_qo8BwSXy2aDGKHkzi21Zulen621PZN_0HiE',
-			q: '13tRgr3X1KSFDbaZPPaa14zkVqalvDNkkglvYecQa6gSBjSCL0iLl9j6Cr_65jhOxP9tol0LTgxuACE0Z3GbCjkmrJlJULzyJgdPVAsCWLewptbO2AA47ZsqmNvJExLQHCbIh8QB01HyjPAt6m5FTmWp3afOOwPSYkec_CJHN-c',
-			dp: 'sMCt0EHsrKX2wZ182lcbUcLLGPlVaHxC6rSx80NEc6g0aR3hO_DYj3OPnUDTykOIRa7ItHh5mUvUjqX4GccxVdKQAKq3RgHhLtZu8NWwPajRTjgzuVLbLIPynA6nuFk-uNLA-PbqeZGXdUTLvk_A99xEzS_kOmpoaxL_JJLi5kE',
-			dq: 'uhnGTw1Yz0z7oNlYRT-SgaEsP-4Ta5RTQpElgj-GfgQc9QD6go28CfwaD5i4v4ZX-WnFLRoAvnqbsj77PG_wgAbV8PE-UZ2t4MwlZidP8oFK7vzMjd67S_Lb-kKvyWpRFE8ml6LgFLtMqQ5yCWsNLmU9LLNVuMBXPgwtd9C_A3c',
-			qi: 'JHzIKcGB0BzRchvPwddFUdh14tM39mkE_o4XpRDUlFF--u0IH87ra1jWh9x23v-2iQnvYbD-TYqugB0T5objEV3Nk7t-kK1SO3BhTlo_xcUJ-j3wd4WecxZDNowHjphmC7SP1RS1O3iL3D1zGsbxsYTiAyHGltpWHh-L4Y9gSj8',
-			alg: 'RS256'
-		}
-	},
-	apple: {
-		kid: 'demo-apple-1',
-		privateJwk: {
-			kty: 'RSA',
-			n: '7j6TdBGe10QoogPC0TdEIYqhxP7S7fQgN6tNvZbC-V9tfnqSxn5CgB_nIKl9Ed6sLGzKVYWDD1ZizhC4mjAyOMtTu0BgLGltI4m6k9FeEcO1lcN0GhxnhtWgQdW3ZytLFsen-pVTKNuDvXX4U9p0HBPvHbeP9ecgu-YduQACEHuQFPcVRYk4qmIerxR3oRx2-7aDUdpSMaKzTOyaF7ymRgoDSKCy2QMCJ0CATWwHR7R3NZoF6_-EC2BA636uOm9GS7FKAeUXQUQrLCO96lh1AjVRdks2eZtluKVTuKRfplbNRHcUR1X8Wywvx3xnhlTH7jTgZBmAJzN0IYPuzYYxjw',
-			e: 'AQAB',
-			d: 'GI8rJx9mjD1Sok-Ym8rtLeH7HBzCr1SST6V2jZvcJyse_-ybHcrH3dUBapyzhQ3lxMHwN6cG5CQHv8NPLFcvONXo9e1vHJTqSGwQZ4rWfialHOD5onQZeKJOngrDGGezmrpj3BExnI1zGVWZuZcpj01qFwT5r6PZptT-wmKNqUId9g9UnVrlNAdNKu8KMASrlko635LrpuI5vHpg77AMZoiewEHS3b5KXykPa3Os1MY-wMAKxwDkDWl--Fkr6lewSDAQLHTCvzN_RtlvIkSPMpax2S8RE29B-b47ssylB11cmnCJhilkzkPaTAR8iE5qF_qhOhc1LpHOn9QoRnuU5Q',
-			p: '_WJ7S_kmKjojHe7do2fYDKWBicmQaN-aTz6H3MsA-tVaPbxqOi8om96Sp2sv93RAc-C58H2DRMGm4jaDlONydSUjJ2iEDgL_osk22ecM9K0T2UDd8HrrdIpDIIgtgOCmClDimmuBIUPAHzmDIHglbZVUcnNbd7otu_BPqjj2L5M',
-			q: '8LQW2enwqTdOG8qVLay21g5RYDR-6lg7owbnvuheBQkV--qbsSWk6k_ZjDGcZP4phtCSn2lbaSEoWdS5QYMpJ1MKloHgCKHPZkNb0TkLnvuGFawN_mojwnvvy92y7lvNWMnkZOPS371x8SvbiSyaQnp_l4nr8Vt8CjgvTmboG5U',
-			dp: 'reDf9WGzE_UzVf4t8E15kCwfOZutUppm_QxPFW_lazvvoj_isazc9CGHiAXhM7F97UcAsgyfgRZW3BNGtmxihgsHFar-O9NI87-auWt5k4oV_dcqtjTT0PR0XiW0_CStLJUW-5rcUSR5-bNwzV5FaO65tZR95ypG6hpdwNU386s',
-			dq: '1yyGiQNiikLQZnOw7AXL5IskH9aN5jw-A7z2imj7M5Etv-e4iqHWTUhYd8UZxAaZZNUrXao3d0GW6scJXRE9RtQrUOSFO_I6j3aDrANM6jB7awBF-js0AHX-pcZoYEBcz5Sbwb0QE8ctBqVoObZPqEINsZAwBbD8r74OPA4uTAk',
-			qi: 'ItPECR5Bd8olqH1fPSQbo_mowLNZD5-J7dUUsfQgGM1gxrd4-_WQQKyOTh7qWIaYH7OQktJ8lM4XU-6p6Bl-GNsyi2Mj_P27SblbKro6T__TF8nDkhyB5ECdh-saIUtPH7RvcDlIzf88rSGCvNAnz2B0g8eEexryjFAtjqJlTRQ',
-			alg: 'RS256'
-		}
-	},
-	oidc: {
-		kid: 'demo-oidc-1',
-		privateJwk: {
-			kty: 'RSA',
-			n: 't4FakOaHTUZKgFN62XUZal1Dum6ydQIfOtxmYoQdGp8HCwl9BmTq8tc_D8tKGmTq29-j54WmUpCA8X6wxfUqGktNLukuBLJqzUMGQ2M5wwcmfSS3RwoV0IEy40D7R6T4Oyxil0ZVadIAMF3CTi0RNZt-O28Mu9mVTAoKYjzxuPCfbQjbPHrR8TzO4WsUHOoSQEK6xTmkS7m4jNBAIm0dUYL23388neRSWEBf9Kd_utNoLc2RwnIZD1gFK6CaF-LnKQx9E36GksvRFdW3zBnWIEgMKkAIM2xs8x-gDVVc0jzGHnaU5G7jkI8L4cl7AfRGJ1dGP6ILVPjtjozrLrNbxw',
-			e: 'AQAB',
-			d: 'InOWnT2qiUd5FT6XAdyKOP3piUbfGjibxGE8l6JWFHlmyRuu7VRlB9KBdGWmM-5eaYlDLGRbJYUbsDso1QGCNg2NIBGHIjqc8oxy0JQAdC0TfMs33Y53Kf4Xn7LDel_ueq2KlPwPbR6QCoSPxj2PzZCz0lS2_02KSgxYhrkKaL3yzI_I0mydaX-187YW-Gz0U2Y2Jt-kieDVSN2hummeAn4bXeGb-FqRqRe8rAYMYRirecDJ7OEKsdZNNk8amhmaVWOq0VpsKXToG_tyi4KDDvUcK-6cDepH-DZMm_cCiEUdH-HP0V3XxdO8NiqfrRZYCOvmHnbnP8QUuT90ue_QAQ',
-			p: '21929sEkfS0L8LymIaDj-Ln8LPALyzNObfpgt11SA8Sv-DtaOA1WLVKzEcJWmVsr25UMOqV08snZ_gPml3RKIz4gBcNaIw3vKt5FMvvkp5bHgdBE1FthFp3tEuAMOt6rGpmCwlm7VCJ1OxqRNWBv3DZg6TgFHsBsKKGQ5xaTB0c',
-			q: '1iTRsoA3tS4c57n9pp07bmgYakXpXbluTgg4t9_Vrm_xVUdUFasNGqAnpqtvWhL7guRmtwlz1lDKSCQkL7jQmakNFgB4VMpqbpqx1uUTQXtZsUdyjCJ7Zu0JK-xLfoM5AaLvgD_Y_OC2PG6Gtv1FuNqTgxj8WPeEr6z7DzeoR4E',
-			dp: 'PZ4K5DRL83z7pZrXbwqp_er_kf-60FCQ7wMst1RW_Qf6BVdmd-gHFKPt-EcF2_1nzD2JOc_PkYJw4JBn7JKVYGDKzdOZNc9sJjZYaYGnMAuB7kx5iMxB8QBa3rpftQlmNgp4V-6sV212UCueLcfwo4ICpn89sO2Lc74t3TrSAXE',
-			dq: 'DpvubmYO5t5hfHGU22QIpOyXFdD1Lb6zxsEK1YiAtGjQpwe5tcy4lSNt8RHrA9Mds31PgJc1ft5-HlPQ4CyUlpcQ3Hpluysf_bGyBj4UhTgcE1sTdnn3vzrWkFeLgvMC1Zi_DBnO_Nl7tT25FQzMT-MhgyUWOh-QvsdnTU93vIE',
-			qi: 'grvxaLe7Dj07wwgLid5tzLbUZ3XqS9ofnRKb6Pj42k4c7gyvvAi-FK9ufxlk_e8uI0zB8viaRhA5Xvjj0klMYiDZy2UljCU1WOz5aFgkWVW3HUQ8ghZm0yMsoLdcIrJCS2qxH3zowq6dLapGsEOsDdKqTYjwnjPHqBzPvoIQb8Y',
-			alg: 'RS256'
-		}
-	},
+	google: { kid: 'demo-google-1', load: () => import('./demo-keys/google.ts').then((m) => m.jwk) },
+	apple: { kid: 'demo-apple-1', load: () => import('./demo-keys/apple.ts').then((m) => m.jwk) },
+	oidc: { kid: 'demo-oidc-1', load: () => import('./demo-keys/oidc.ts').then((m) => m.jwk) },
 	cognitoIdentity: {
 		kid: 'demo-cognito-identity-1',
-		privateJwk: {
-			kty: 'RSA',
-			n: 'r8idTNCeLQUUEO7R3Qoc0UD69qiNkNMz_lKBgy8pOAACjFYKCLiv54ejUrgPtO3Rz_MwSaGc8u6I2iQU9-FKe2Y7bssV6KmcgF4dEznypkrBmczFAnJoYWq1f5HmP3VyfBbCe49NxgM8_ETdegfF94fmJEGq9h98l3k-KwDnqLqwVui1KxsuXZ7sLptIGD9NLmWrLYGKcS6X3PKG_fQtKLm0uBVYC5TiLIKffq0TbUMwFcVVP9ctbwdYDsEJedF-Fp0ie8y8GmRYvtk1LTq1U8fTM8Ldy94gt_3bG3bTUhkTakw5XnAytxr6gQv4Xv9BVWgM0EqC6tThRFdYeB9EkQ',
-			e: 'AQAB',
-			d: 'A0-MTuRlpkQV4v_B1MpE-AKjohOonuqrbFsndKNlwQKXCbJGfBrmYpOhFYTBSaS_so1KV94DCRGfDY9nvwdvkgVp5yX3YqtsdtUkR7bBWt_GPQb99ZQsDRxSZiBcWCOhJV8pszlkEJpXrV9VVeAMRXjkx8Kzh_Et3-MjsvGlwKgYz0cZm-vwfn59Vq2ATKr4q09lCw7bpKV61YzGExr35SN4t_TUQkktXVwlHeREWIKjC4uHVSWtZRAXCgWNWMSWjTp8AonExkz_De1HwBsxPx49CRRlmAuqdVVH895WbNvX5AOPCVK4Vp4OCLf-N_0Qfin1z3ebuhm6GKOu7goZsQ',
-			p: '4sIl8P7KOLAACM2KiJFhSvu7Ps17CRhmUCO_i39bsq3v-e90Kiu_KNNxc6g4yRJ0TRN0Ax2oTxVBi1jOSnjRmFjusL8kyPzbpM91JgfHlFZzwcS7z_QW9hyQgB0CDYujLtzlBgpN6jI82vHrjzVZwt6Xy7cVxHTLwWwCm3HM6n0',
-			q: 'xnOqLapwiVNnwTFT4ZMMMFIJ9hBEKjQdxG72XINtEA_DVHJx_FnnFGxRktamtVmRPjogm3tc3jJ5P4SInpVNvoLpKHN9b-LjMZDitXg2xYf6Xt2wbcbsvU7QBK9Owe6j6xSafKJfvmPg9fznhvZ_lA4ws0lxeMQhjoU1pg-USqU',
-			dp: 'Uf7GXXikgw8RVB2O5Ic9WTHhqXn_7XAHPx9OGhE5hUjkJ8pwhPdArnCW661-qyajK2PHZYEJ5V7YTp0UK1W45I_z77GOiab1fYkO4WuavYbtYLnU-ANZcjEuB0V2ApPltAJoRmDff7oey0UDWst947s9xIo1ss5RB2YZI0BpSrk',
-			dq: 'lQY6nzxEcfteCKfAM763Ano43LzuUzr7t40UF_jhp5QOvJWMn1Hrw1xsDXZ_jeOKvE3uOpPy8zC3-EjQRzYbQZsQ971yTtj0fz4r4NY7Wy53h1G2sVkWYjqS31G-NMe99ERulnVgrJpYTqDyRFlLCKV3UMswGN4_zMSfuuosE7k',
-			qi: 'Jghp8h62mqcGzmUD7igeytSbm7GHcoFCOLAXaHDxcFc1UIClMQbPpQc9EBf-75DjWHVRiJS4YhTF3VFaHwvcIiscf9qXtdsIqA-n7aer8u7yIN9_0OwShEzQGBl5A8MvVgUbkefCr1YRuyd5RzIjwYPi7bjB9ntHSvwk2YDXXeE',
-			alg: 'RS256'
-		}
+		load: () => import('./demo-keys/cognito-identity.ts').then((m) => m.jwk)
 	}
 } satisfies Record<string, DemoKey>;

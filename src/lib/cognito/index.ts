@@ -29,11 +29,19 @@ export {
 	verifyJwt,
 	tamperJwt,
 	importSigningKey,
+	lazySigningKey,
 	generateSigningKey,
 	base64UrlEncode,
 	base64UrlDecode
 } from './jwt.ts';
-export type { DecodedJwt, JwtHeader, JwtPayload, SigningKey, VerifyResult } from './jwt.ts';
+export type {
+	DecodedJwt,
+	JwtHeader,
+	JwtPayload,
+	KeyPair,
+	SigningKey,
+	VerifyResult
+} from './jwt.ts';
 
 export { UserPool, preferredRole } from './user-pool.ts';
 export type { UserPoolGroup, UserPoolUser, UserPoolClient, UserPoolTokens } from './user-pool.ts';

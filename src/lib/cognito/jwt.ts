@@ -16,12 +16,20 @@ export interface JwtHeader {
 	[key: string]: unknown;
 }
 
-export interface SigningKey {
-	kid: string;
+export interface KeyPair {
 	privateKey: CryptoKey;
 	publicKey: CryptoKey;
 	/** The public half as a JWK, as a provider's JWKS endpoint would publish it. */
 	publicJwk: JsonWebKey;
+}
+
+/**
+ * An RS256 signing key known by its `kid` at once, imported on first use: a world holds every
+ * issuer's key, but a flow signs with only two or three of them.
+ */
+export interface SigningKey {
+	kid: string;
+	pair(): Promise<KeyPair>;
 }
 
 /** Encodes bytes as base64url without padding. */
@@ -45,8 +53,7 @@ export function base64UrlEncodeText(text: string): string {
 	return base64UrlEncode(encoder.encode(text));
 }
 
-/** Imports an RSA private JWK (and derives the public key) for RS256 signing. */
-export async function importSigningKey(kid: string, privateJwk: JsonWebKey): Promise<SigningKey> {
+async function importPair(kid: string, privateJwk: JsonWebKey): Promise<KeyPair> {
 	const publicJwk: JsonWebKey = {
 		kty: 'RSA',
 		n: privateJwk.n,
@@ -59,7 +66,25 @@ export async function importSigningKey(kid: string, privateJwk: JsonWebKey): Pro
 		crypto.subtle.importKey('jwk', { ...privateJwk, alg: 'RS256' }, rsa, false, ['sign']),
 		crypto.subtle.importKey('jwk', publicJwk, rsa, true, ['verify'])
 	]);
-	return { kid, privateKey, publicKey, publicJwk };
+	return { privateKey, publicKey, publicJwk };
+}
+
+/** A signing key whose RSA private JWK is fetched and imported the first time it is used. */
+export function lazySigningKey(kid: string, loadJwk: () => Promise<JsonWebKey>): SigningKey {
+	let pair: Promise<KeyPair> | undefined;
+	return {
+		kid,
+		pair: () => {
+			pair ??= loadJwk().then((jwk) => importPair(kid, jwk));
+			return pair;
+		}
+	};
+}
+
+/** Imports an RSA private JWK (and derives the public key) for RS256 signing. */
+export async function importSigningKey(kid: string, privateJwk: JsonWebKey): Promise<SigningKey> {
+	const pair = await importPair(kid, privateJwk);
+	return { kid, pair: async () => pair };
 }
 
 /** Generates a fresh RSA-2048 signing key (random: use the demo keys for reproducible worlds). */
@@ -78,7 +103,8 @@ export async function signJwt(payload: JwtPayload, key: SigningKey): Promise<str
 	const header = base64UrlEncodeText(JSON.stringify({ kid: key.kid, alg: 'RS256', typ: 'JWT' }));
 	const body = base64UrlEncodeText(JSON.stringify(payload));
 	const input = `${header}.${body}`;
-	const signature = await crypto.subtle.sign(rsa, key.privateKey, encoder.encode(input));
+	const { privateKey } = await key.pair();
+	const signature = await crypto.subtle.sign(rsa, privateKey, encoder.encode(input));
 	return `${input}.${base64UrlEncode(new Uint8Array(signature))}`;
 }
 
@@ -110,9 +136,10 @@ export async function verifyJwt(token: string, keys: readonly SigningKey[]): Pro
 	} catch {
 		return { ok: false, reason: 'malformed', header, payload };
 	}
+	const { publicKey } = await key.pair();
 	const valid = await crypto.subtle.verify(
 		rsa,
-		key.publicKey,
+		publicKey,
 		signature as Uint8Array<ArrayBuffer>,
 		encoder.encode(`${h}.${p}`)
 	);

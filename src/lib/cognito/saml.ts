@@ -133,9 +133,10 @@ export async function verifySamlSignature(
 	} catch {
 		return false;
 	}
+	const { publicKey } = await key.pair();
 	return crypto.subtle.verify(
 		rsa,
-		key.publicKey,
+		publicKey,
 		sig as Uint8Array<ArrayBuffer>,
 		encoder.encode(assertion.assertionXml)
 	);
@@ -217,7 +218,8 @@ export class SamlIdentityProvider {
 			`<saml:Conditions NotBefore="${iso(now)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>urn:amazon:webservices</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
 			`<saml:AttributeStatement>${attributeXml}</saml:AttributeStatement>` +
 			`</saml:Assertion>`;
-		const sig = await crypto.subtle.sign(rsa, this.key.privateKey, encoder.encode(assertion));
+		const { privateKey } = await this.key.pair();
+		const sig = await crypto.subtle.sign(rsa, privateKey, encoder.encode(assertion));
 		const sigB64 = base64UrlEncode(new Uint8Array(sig)).replace(/-/g, '+').replace(/_/g, '/');
 		const xml =
 			`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" ID="_${this.#random.hex(32)}" Version="2.0" IssueInstant="${iso(now)}" Destination="https://signin.aws.amazon.com/saml">` +

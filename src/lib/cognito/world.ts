@@ -3,7 +3,7 @@ import { demoKeys } from './demo-keys.ts';
 import { errors, toAwsError, type AwsService } from './errors.ts';
 import { CognitoIdentityService } from './identity-pool.ts';
 import { Iam } from './iam.ts';
-import { generateSigningKey, importSigningKey, type SigningKey } from './jwt.ts';
+import { generateSigningKey, lazySigningKey, type SigningKey } from './jwt.ts';
 import { AccessTokenProvider, JwtIdentityProvider } from './providers.ts';
 import { SeededRandom } from './random.ts';
 import { SamlIdentityProvider } from './saml.ts';
@@ -66,18 +66,16 @@ export interface IdentityRecord {
 	extraDeveloperUsers?: string[];
 }
 
-let demoKeySet: Promise<WorldKeys> | undefined;
+/**
+ * The embedded demo keys. Each is fetched and imported the first time it signs or verifies (WebCrypto
+ * keys are immutable, so worlds share them).
+ */
+const demoKeySet = Object.fromEntries(
+	Object.entries(demoKeys).map(([name, k]) => [name, lazySigningKey(k.kid, k.load)])
+) as unknown as WorldKeys;
 
-/** Imports the embedded demo keys once (WebCrypto keys are immutable, so worlds can share them). */
-export function loadDemoKeys(): Promise<WorldKeys> {
-	demoKeySet ??= (async () => {
-		const entries = await Promise.all(
-			Object.entries(demoKeys).map(
-				async ([name, k]) => [name, await importSigningKey(k.kid, k.privateJwk)] as const
-			)
-		);
-		return Object.fromEntries(entries) as unknown as WorldKeys;
-	})();
+/** The embedded demo keys, loaded lazily one by one. */
+export async function loadDemoKeys(): Promise<WorldKeys> {
 	return demoKeySet;
 }
 
