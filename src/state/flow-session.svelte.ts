@@ -130,13 +130,22 @@ export class FlowSession {
 		await this.#apply(next);
 	}
 
-	/** Picks (or clears) the flow shown side by side. */
-	async compareWith(partner: FlowId | undefined): Promise<void> {
+	/**
+	 * Picks (or clears) the flow shown side by side, and optionally its identity provider, so one
+	 * flow can be compared under two providers.
+	 */
+	async compareWith(partner: FlowId | undefined, partnerProvider?: ProviderId): Promise<void> {
 		const link = this.#link;
 		if (!link) return;
 		const next: FlowLink = { ...link, step: this.#player?.index ?? link.step };
 		delete next.compare;
-		if (partner && partner !== link.flowId) next.compare = partner;
+		delete next.compareProvider;
+		const ownProvider = providerFor(link.flowId, link.provider);
+		const sameFlow = partner === link.flowId;
+		if (partner && (!sameFlow || (partnerProvider && partnerProvider !== ownProvider))) {
+			next.compare = partner;
+			if (partnerProvider) next.compareProvider = partnerProvider;
+		}
 		await this.#apply(next);
 	}
 
@@ -154,7 +163,9 @@ export class FlowSession {
 		try {
 			const main = this.#runner(link.flowId, this.#runOptions(provider, settings));
 			const partnerId = link.compare && findFlow(link.compare) ? link.compare : undefined;
-			const partnerProvider = partnerId ? providerFor(partnerId, link.provider) : undefined;
+			const partnerProvider = partnerId
+				? providerFor(partnerId, link.compareProvider ?? link.provider)
+				: undefined;
 			const partner = partnerId
 				? this.#runner(
 						partnerId,

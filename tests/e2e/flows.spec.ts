@@ -102,6 +102,23 @@ test('compare mode shows two runs on one cursor and marks the differences', asyn
 	await expect(page.getByRole('slider')).toHaveAttribute('aria-valuetext', /^Step 3 of 9: /);
 });
 
+test('one flow can be compared under two identity providers', async ({ page }) => {
+	await openFlow(page, '#/flows/enhanced-authenticated?step=2');
+	await page.getByLabel('Show side by side with').selectOption('enhanced-authenticated');
+	await expect(page).toHaveURL(/compare=enhanced-authenticated&compareProvider=google/);
+	await page.getByLabel('Its identity provider').selectOption('saml');
+	await expect(page).toHaveURL(/compareProvider=saml/);
+	const differences = page.getByRole('table', { name: 'How the two runs differ' });
+	await expect(differences.getByRole('columnheader')).toHaveText([
+		'Question',
+		'Enhanced flow, signed in (Cognito user pool)',
+		'Enhanced flow, signed in (SAML 2.0 provider)'
+	]);
+	await page.reload();
+	await expect(page.getByRole('img', { name: /sequence diagram/ })).toHaveCount(2);
+	await expect(page.getByLabel('Its identity provider')).toHaveValue('saml');
+});
+
 test('the table view lists the whole sequence', async ({ page }) => {
 	await openFlow(page, '#/flows/developer-enhanced');
 	await page.getByRole('button', { name: 'Table view' }).click();

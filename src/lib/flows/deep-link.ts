@@ -17,6 +17,8 @@ export interface FlowLink {
 	settings: BreakSettings;
 	/** A second flow shown side by side. */
 	compare?: FlowId;
+	/** The second flow's identity provider, when it differs from the first's (two providers, one flow). */
+	compareProvider?: ProviderId;
 }
 
 export interface DecodedFlowLink {
@@ -61,6 +63,7 @@ export function encodeFlowLink(link: FlowLink): URLSearchParams {
 		}
 	}
 	if (link.compare) params.set('compare', link.compare);
+	if (link.compare && link.compareProvider) params.set('compareProvider', link.compareProvider);
 	return params;
 }
 
@@ -78,7 +81,13 @@ export function decodeFlowLink(flowId: string, params: URLSearchParams): Decoded
 	const id: FlowId = flow?.id ?? defaultFlow;
 	const steps = flow?.steps ?? findFlow(defaultFlow)?.steps ?? [];
 
-	const known = new Set(['step', 'provider', 'compare', ...breakOptions.map((o) => o.param)]);
+	const known = new Set([
+		'step',
+		'provider',
+		'compare',
+		'compareProvider',
+		...breakOptions.map((o) => o.param)
+	]);
 	for (const name of new Set(params.keys())) {
 		if (!known.has(name)) problems.push(`Unknown parameter "${name}" was ignored.`);
 	}
@@ -118,20 +127,38 @@ export function decodeFlowLink(flowId: string, params: URLSearchParams): Decoded
 	}
 
 	let compare: FlowId | undefined;
+	let compareProvider: ProviderId | undefined;
 	const rawCompare = params.get('compare');
+	const rawCompareProvider = params.get('compareProvider');
 	if (rawCompare !== null) {
 		const other = findFlow(rawCompare);
 		if (!other) problems.push(`Unknown flow "${rawCompare}" to compare with; ignored.`);
-		else if (other.id === id) problems.push('A flow cannot be compared with itself; ignored.');
-		else compare = other.id;
+		else {
+			if (rawCompareProvider !== null) {
+				if (other.providers.includes(rawCompareProvider as ProviderId))
+					compareProvider = rawCompareProvider as ProviderId;
+				else
+					problems.push(
+						`Provider "${rawCompareProvider}" does not apply to ${other.id}; using the default.`
+					);
+			}
+			const ownProvider = provider ?? (supported.length > 0 ? 'userpool' : undefined);
+			if (other.id !== id) compare = other.id;
+			else if (compareProvider && compareProvider !== ownProvider) compare = other.id;
+			else problems.push('A flow cannot be compared with itself; ignored.');
+		}
+	} else if (rawCompareProvider !== null) {
+		problems.push('"compareProvider" needs a flow to compare with; ignored.');
 	}
+	if (!compare) compareProvider = undefined;
 
 	const link: FlowLink = {
 		flowId: id,
 		step,
 		...(provider ? { provider } : {}),
 		settings,
-		...(compare ? { compare } : {})
+		...(compare ? { compare } : {}),
+		...(compareProvider ? { compareProvider } : {})
 	};
 	return { link, problems };
 }

@@ -111,6 +111,50 @@ describe('decodeFlowLink', () => {
 	});
 });
 
+describe('comparing one flow under two providers', () => {
+	test('keeps the same flow as the partner when the partner has another provider', () => {
+		const { link, problems } = decodeFlowLink(
+			'enhanced-authenticated',
+			params('provider=google&compare=enhanced-authenticated&compareProvider=saml')
+		);
+		expect(problems).toEqual([]);
+		expect(link).toMatchObject({
+			flowId: 'enhanced-authenticated',
+			provider: 'google',
+			compare: 'enhanced-authenticated',
+			compareProvider: 'saml'
+		});
+		expect(encodeFlowLink(link).toString()).toBe(
+			'provider=google&compare=enhanced-authenticated&compareProvider=saml'
+		);
+	});
+
+	test('refuses the same flow with the same provider (the default user pool counts)', () => {
+		const { link, problems } = decodeFlowLink(
+			'basic-authenticated',
+			params('compare=basic-authenticated&compareProvider=userpool')
+		);
+		expect(link.compare).toBeUndefined();
+		expect(link.compareProvider).toBeUndefined();
+		expect(problems).toEqual(['A flow cannot be compared with itself; ignored.']);
+	});
+
+	test('reports a partner provider the partner flow cannot use, and one with no partner', () => {
+		const saml = decodeFlowLink(
+			'enhanced-authenticated',
+			params('compare=basic-authenticated&compareProvider=saml')
+		);
+		expect(saml.link).toMatchObject({ compare: 'basic-authenticated' });
+		expect(saml.link.compareProvider).toBeUndefined();
+		expect(saml.problems).toEqual([
+			'Provider "saml" does not apply to basic-authenticated; using the default.'
+		]);
+		const alone = decodeFlowLink('enhanced-authenticated', params('compareProvider=google'));
+		expect(alone.link.compareProvider).toBeUndefined();
+		expect(alone.problems).toEqual(['"compareProvider" needs a flow to compare with; ignored.']);
+	});
+});
+
 describe('encodeFlowLink', () => {
 	test('writes only what differs from the defaults, step 1-based', () => {
 		const link: FlowLink = {
