@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Another port lets a second run (or a benchmark) use the built app at the same time.
+const port = Number(process.env.E2E_PORT ?? 4173);
 if (!existsSync(chromePath)) {
 	throw new Error(
 		`No Chromium at ${chromePath}. Install Debian's Chromium (apt-get update && apt-get install -y chromium) ` +
@@ -18,7 +20,7 @@ export default defineConfig({
 	reporter: [['list']],
 	timeout: 60_000,
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromePath,
@@ -34,8 +36,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'npx vite preview --port 4173 --strictPort',
-		url: 'http://localhost:4173',
+		command: `npx vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}`,
 		cwd: '..',
 		reuseExistingServer: false,
 		timeout: 60_000

@@ -3,11 +3,15 @@ import { appRoutes } from './routes.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-test('the web manifest is served and describes an installable app', async ({ page, request }) => {
+test('the web manifest is served and describes an installable app', async ({
+	page,
+	request,
+	baseURL
+}) => {
 	await page.goto('/#/');
 	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
 	expect(href).toBeTruthy();
-	const res = await request.get(new URL(href!, 'http://localhost:4173/').toString());
+	const res = await request.get(new URL(href!, baseURL).toString());
 	expect(res.ok()).toBe(true);
 	const manifest = await res.json();
 	expect(manifest).toMatchObject({
@@ -24,10 +28,10 @@ test('the web manifest is served and describes an installable app', async ({ pag
 	);
 	expect(sizes).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
 	for (const icon of manifest.icons) {
-		const img = await request.get(new URL(icon.src, 'http://localhost:4173/').toString());
+		const img = await request.get(new URL(icon.src, baseURL).toString());
 		expect(img.headers()['content-type']).toBe('image/png');
 	}
-	const robots = await request.get('http://localhost:4173/robots.txt');
+	const robots = await request.get(new URL('/robots.txt', baseURL).toString());
 	expect(await robots.text()).toContain('User-agent');
 });
 
