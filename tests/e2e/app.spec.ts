@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { appRoutes, chromiumThemes } from './routes.ts';
+import { matchRoute } from '../../src/lib/router/routes.ts';
 
 function watchErrors(page: Page): string[] {
 	const errors: string[] = [];
@@ -11,16 +12,19 @@ function watchErrors(page: Page): string[] {
 	return errors;
 }
 
-async function openRoute(page: Page, hash: string) {
+/** Opens a route and waits until its own screen (not the previous one) is shown and ready. */
+async function openRoute(page: Page, hash: string, ready?: string) {
 	await page.goto('/' + hash);
-	await expect(page.locator('main h1').first()).toBeVisible();
+	const main = page.locator(`main[data-screen="${matchRoute(hash).name}"]`);
+	await expect(main.locator('h1').first()).toBeVisible();
+	if (ready) await expect(page.locator(ready).first()).toBeVisible();
 }
 
 test.describe('every route', () => {
 	for (const route of appRoutes) {
 		test(`${route.name} renders with a heading, a title and no console error`, async ({ page }) => {
 			const errors = watchErrors(page);
-			await openRoute(page, route.hash);
+			await openRoute(page, route.hash, 'ready' in route ? route.ready : undefined);
 			await expect(page).toHaveTitle(/· Identity Pool Lab$/);
 			await expect(page.getByRole('navigation', { name: 'Main' })).toBeAttached();
 			await expect(page.getByTestId('offline-status')).toBeVisible();
@@ -122,7 +126,7 @@ test.describe('accessibility', () => {
 				await page.addInitScript((t) => {
 					localStorage.setItem('ipl.settings.v1', JSON.stringify({ theme: t, motion: 'reduce' }));
 				}, theme);
-				await openRoute(page, route.hash);
+				await openRoute(page, route.hash, 'ready' in route ? route.ready : undefined);
 				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 				const results = await new AxeBuilder({ page }).analyze();
 				const summary = results.violations.map(
@@ -141,19 +145,25 @@ test.describe('screenshots', () => {
 		{ label: 'projector', width: 1920, height: 1080 }
 	];
 	for (const size of sizes) {
-		test(`every route at ${size.label} size`, async ({ page }) => {
-			await page.setViewportSize({ width: size.width, height: size.height });
-			for (const route of appRoutes) {
-				await openRoute(page, route.hash);
-				const width = await page.evaluate(() => document.documentElement.scrollWidth);
-				expect(width, `${route.name} scrolls sideways at ${size.label} size`).toBeLessThanOrEqual(
-					size.width
-				);
-				await page.screenshot({
-					path: `test-results/screenshots/${size.label}-${route.name}.png`,
-					fullPage: true
-				});
-			}
-		});
+		for (const theme of chromiumThemes) {
+			test(`every route at ${size.label} size in the ${theme} theme`, async ({ page }) => {
+				await page.addInitScript((t) => {
+					localStorage.setItem('ipl.settings.v1', JSON.stringify({ theme: t, motion: 'reduce' }));
+				}, theme);
+				await page.setViewportSize({ width: size.width, height: size.height });
+				for (const route of appRoutes) {
+					await openRoute(page, route.hash, 'ready' in route ? route.ready : undefined);
+					await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+					const width = await page.evaluate(() => document.documentElement.scrollWidth);
+					expect(width, `${route.name} scrolls sideways at ${size.label} size`).toBeLessThanOrEqual(
+						size.width
+					);
+					await page.screenshot({
+						path: `test-results/screenshots/${size.label}-${theme}-${route.name}.png`,
+						fullPage: true
+					});
+				}
+			});
+		}
 	}
 });

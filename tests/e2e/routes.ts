@@ -2,10 +2,10 @@
 export const appRoutes = [
 	{ name: 'home', hash: '#/' },
 	{ name: 'flows', hash: '#/flows' },
-	{ name: 'flow', hash: '#/flows/enhanced-authenticated' },
+	{ name: 'flow', hash: '#/flows/enhanced-authenticated', ready: 'main svg' },
 	{ name: 'lessons', hash: '#/lessons' },
-	{ name: 'lesson', hash: '#/lessons/what-identity-pools-are' },
-	{ name: 'lesson-with-two-diagrams', hash: '#/lessons/the-enhanced-flow' },
+	{ name: 'lesson', hash: '#/lessons/what-identity-pools-are', ready: 'main svg' },
+	{ name: 'lesson-with-two-diagrams', hash: '#/lessons/the-enhanced-flow', ready: 'main svg' },
 	{ name: 'practice', hash: '#/practice' },
 	{ name: 'exam', hash: '#/exam' },
 	{ name: 'progress', hash: '#/progress' },
