@@ -114,7 +114,9 @@ export class FlowSession {
 		const current = this.#link;
 		if (current && this.#player && sameRunInputs(current, link)) {
 			if (link.step !== this.#player.index) this.#player.goto(link.step);
-			this.#link = link;
+			// Keep the settings objects the panels already show, so a step change re-renders only
+			// what depends on the step.
+			if (link.step !== current.step) this.#link = { ...current, step: link.step };
 			return;
 		}
 		await this.#apply(link);
