@@ -50,6 +50,8 @@ export default defineConfig({
 	],
 	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first load.
 	build: { manifest: true },
+	// The practice screen's question worker loads the simulator's keys as separate chunks.
+	worker: { format: 'es' },
 	preview: { port: 4173, strictPort: true },
 	test: {
 		projects: [
