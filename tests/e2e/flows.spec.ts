@@ -97,6 +97,7 @@ test('compare mode shows two runs on one cursor and marks the differences', asyn
 	).toBeVisible();
 	await page.keyboard.press('ArrowRight');
 	await expect(page.locator('#partner-diagram-desc')).toContainText('Showing step 3 of');
+	await expect(page).toHaveURL(/[?&]step=3(&|$)/);
 	await page.reload();
 	await expect(page.getByRole('img', { name: /sequence diagram/ })).toHaveCount(2);
 	await expect(page.getByRole('slider')).toHaveAttribute('aria-valuetext', /^Step 3 of 9: /);
