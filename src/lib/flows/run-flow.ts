@@ -158,10 +158,16 @@ function callService(
 	});
 }
 
-async function runEnhanced(rec: Recorder, user: string): Promise<void> {
-	const { world, flowId, provider, settings } = rec;
-	const { demo } = world;
-	const guest = flowId === 'enhanced-guest';
+/**
+ * The start both app-driven flows share: sign in (unless a guest), then GetId. Returns what the
+ * next call needs: the identity ID, the Logins map to send again, and the SDK code's token name.
+ */
+async function signInAndGetId(
+	rec: Recorder,
+	user: string,
+	guest: boolean
+): Promise<{ IdentityId: string; logins?: Record<string, string>; tokenVar: TokenVar }> {
+	const { world, provider, settings } = rec;
 	let logins: Record<string, string> | undefined;
 	if (!guest && provider) {
 		const signedIn = await signInStep(rec, provider, user);
@@ -169,7 +175,7 @@ async function runEnhanced(rec: Recorder, user: string): Promise<void> {
 	}
 	const tokenVar = tokenVarFor(provider, settings);
 	const getIdRequest = {
-		IdentityPoolId: demo.identityPoolId,
+		IdentityPoolId: world.demo.identityPoolId,
 		...(logins ? { Logins: logins } : {})
 	};
 	const { IdentityId } = await perform(rec, {
@@ -179,6 +185,13 @@ async function runEnhanced(rec: Recorder, user: string): Promise<void> {
 		internal: [getIdInternal(guest)],
 		invoke: () => world.cognitoIdentity.GetId(getIdRequest)
 	});
+	return { IdentityId, ...(logins ? { logins } : {}), tokenVar };
+}
+
+async function runEnhanced(rec: Recorder, user: string): Promise<void> {
+	const { world, flowId } = rec;
+	const guest = flowId === 'enhanced-guest';
+	const { IdentityId, logins, tokenVar } = await signInAndGetId(rec, user, guest);
 	const credsRequest = { IdentityId, ...(logins ? { Logins: logins } : {}) };
 	const response = await perform(rec, {
 		call: 'get-credentials',
@@ -192,26 +205,10 @@ async function runEnhanced(rec: Recorder, user: string): Promise<void> {
 }
 
 async function runBasic(rec: Recorder, user: string): Promise<void> {
-	const { world, flowId, provider, settings } = rec;
+	const { world, flowId } = rec;
 	const { demo } = world;
 	const guest = flowId === 'basic-guest';
-	let logins: Record<string, string> | undefined;
-	if (!guest && provider) {
-		const signedIn = await signInStep(rec, provider, user);
-		logins = { [signedIn.loginKey]: signedIn.token };
-	}
-	const tokenVar = tokenVarFor(provider, settings);
-	const getIdRequest = {
-		IdentityPoolId: demo.identityPoolId,
-		...(logins ? { Logins: logins } : {})
-	};
-	const { IdentityId } = await perform(rec, {
-		call: 'get-id',
-		request: getIdRequest,
-		sdkCode: getIdCode(getIdRequest, tokenVar),
-		internal: [getIdInternal(guest)],
-		invoke: () => world.cognitoIdentity.GetId(getIdRequest)
-	});
+	const { IdentityId, logins, tokenVar } = await signInAndGetId(rec, user, guest);
 	const tokenRequest = { IdentityId, ...(logins ? { Logins: logins } : {}) };
 	const { Token } = await perform(rec, {
 		call: 'get-open-id-token',
