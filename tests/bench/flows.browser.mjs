@@ -8,7 +8,7 @@
 // 1,000 steps. The figures are printed against the budgets; the script exits 0 either way, and 1
 // only when the page does not load or the script itself breaks.
 import { cpus, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tools/chromium.mjs';
 
 const base = new URL(process.env.BENCH_URL ?? 'http://localhost:4173/');
 const flows = [
@@ -128,18 +128,7 @@ function shown(page, n, total, settled) {
 
 let browser;
 try {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
-	});
+	browser = await launchChromium();
 	const context = await browser.newContext({
 		viewport: { width: 1280, height: 900 },
 		reducedMotion: 'no-preference'

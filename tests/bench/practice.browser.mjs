@@ -22,7 +22,7 @@
 // The script exits 0 whatever the figures are, and 1 when the page does not load, the deck is not
 // imported, or the script itself breaks.
 import { cpus, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tools/chromium.mjs';
 
 const base = new URL(process.env.BENCH_URL ?? 'http://localhost:4173/');
 const budgetMs = 100;
@@ -190,18 +190,7 @@ function probe(page, key) {
 
 let browser;
 try {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
-	});
+	browser = await launchChromium();
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	await context.addInitScript(installProbe, deckSize);
 	const page = await context.newPage();

@@ -4,8 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { chromiumArgs, chromiumPath as chrome, launchChromium } from './chromium.mjs';
 
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // First-load budgets in kB of gzip: the JS and CSS a fresh visit fetches until the screen is ready.
 const firstLoadRoutes = [
 	{ name: 'Home', hash: '#/', ready: 'main h1', budget: 60 },
@@ -77,11 +77,7 @@ try {
 	});
 
 	step('First load in Chromium (JS + CSS fetched until the screen is ready, gzip)');
-	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({
-		executablePath: chrome,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-	});
+	const browser = await launchChromium();
 	try {
 		for (const route of firstLoadRoutes) {
 			const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -131,7 +127,7 @@ try {
 					'--output=json',
 					'--quiet',
 					'--only-categories=performance,accessibility,best-practices,seo',
-					'--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'
+					`--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`
 				],
 				{ env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 256 * 1024 * 1024 }
 			);

@@ -60,8 +60,11 @@ export function getIdCode(
 	return lines.join('\n');
 }
 
-/** GetCredentialsForIdentity, from the app: unsigned, and the answer says SecretKey. */
-export function getCredentialsCode(
+/** An unsigned call from the app that takes the identity ID and, when signed in, the Logins again. */
+function identityCallCode(
+	command: string,
+	result: string,
+	comment: string,
 	req: { IdentityId: string; Logins?: Record<string, string> },
 	tokenVar: TokenVar
 ): string {
@@ -71,12 +74,26 @@ export function getCredentialsCode(
 		...(logins ? [['Logins', logins] as const] : [])
 	]);
 	return [
-		cognitoImport('GetCredentialsForIdentityCommand'),
+		cognitoImport(command),
 		'',
 		`const cognito = new CognitoIdentityClient({ region: ${quote(regionOf(req.IdentityId))} });`,
-		`const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand(${input}));`,
-		'// Credentials: AccessKeyId, SecretKey (not SecretAccessKey), SessionToken, Expiration'
+		`const { ${result} } = await cognito.send(new ${command}(${input}));`,
+		comment
 	].join('\n');
+}
+
+/** GetCredentialsForIdentity, from the app: unsigned, and the answer says SecretKey. */
+export function getCredentialsCode(
+	req: { IdentityId: string; Logins?: Record<string, string> },
+	tokenVar: TokenVar
+): string {
+	return identityCallCode(
+		'GetCredentialsForIdentityCommand',
+		'Credentials',
+		'// Credentials: AccessKeyId, SecretKey (not SecretAccessKey), SessionToken, Expiration',
+		req,
+		tokenVar
+	);
 }
 
 /** GetOpenIdToken, from the app (basic flow). */
@@ -84,18 +101,13 @@ export function getOpenIdTokenCode(
 	req: { IdentityId: string; Logins?: Record<string, string> },
 	tokenVar: TokenVar
 ): string {
-	const logins = loginsLiteral(req.Logins, tokenVar);
-	const input = objectLiteral([
-		['IdentityId', 'IdentityId'],
-		...(logins ? [['Logins', logins] as const] : [])
-	]);
-	return [
-		cognitoImport('GetOpenIdTokenCommand'),
-		'',
-		`const cognito = new CognitoIdentityClient({ region: ${quote(regionOf(req.IdentityId))} });`,
-		`const { Token } = await cognito.send(new GetOpenIdTokenCommand(${input}));`,
-		'// Token: an OpenID Connect token from the identity pool, valid for 10 minutes'
-	].join('\n');
+	return identityCallCode(
+		'GetOpenIdTokenCommand',
+		'Token',
+		'// Token: an OpenID Connect token from the identity pool, valid for 10 minutes',
+		req,
+		tokenVar
+	);
 }
 
 /** GetOpenIdTokenForDeveloperIdentity, from your backend: the client signs with IAM credentials. */
