@@ -117,7 +117,13 @@ try {
 	step('Lighthouse 12 (mobile preset)');
 	if (!existsSync(chrome)) console.log(`No Chromium at ${chrome}; Lighthouse skipped.`);
 	else {
-		for (const hash of ['#/', '#/flows', '#/practice']) {
+		for (const hash of [
+			'#/',
+			'#/flows',
+			'#/flows/enhanced-authenticated',
+			'#/lessons/the-enhanced-flow',
+			'#/practice'
+		]) {
 			const url = 'http://localhost:4173/' + hash;
 			const r = spawnSync(
 				'npx',
@@ -139,7 +145,7 @@ try {
 			const scores = Object.values(report.categories)
 				.map((c) => `${c.title} ${c.score.toFixed(2)}`)
 				.join(', ');
-			console.log(`${hash.padEnd(12)} ${scores}`);
+			console.log(`${hash.padEnd(32)} ${scores}`);
 		}
 	}
 } finally {
