@@ -1,7 +1,12 @@
 import { effectiveSettings, providerFor } from '../lib/flows/break-options.ts';
 import { findFlow, type FlowId, type ProviderId } from '../lib/flows/catalogue.ts';
 import { compareRuns, cursorAt, type RunComparison } from '../lib/flows/compare.ts';
-import { decodeFlowLink, encodeFlowLink, type FlowLink } from '../lib/flows/deep-link.ts';
+import {
+	decodeFlowLink,
+	encodeFlowLink,
+	withPartner,
+	type FlowLink
+} from '../lib/flows/deep-link.ts';
 import type { BreakSettings, FlowRun } from '../lib/flows/types.ts';
 import type { PlayerClock } from '../lib/diagram/clock.ts';
 import { FlowPlayer } from './flow-player.svelte.ts';
@@ -139,16 +144,8 @@ export class FlowSession {
 	async compareWith(partner: FlowId | undefined, partnerProvider?: ProviderId): Promise<void> {
 		const link = this.#link;
 		if (!link) return;
-		const next: FlowLink = { ...link, step: this.#player?.index ?? link.step };
-		delete next.compare;
-		delete next.compareProvider;
-		const ownProvider = providerFor(link.flowId, link.provider);
-		const sameFlow = partner === link.flowId;
-		if (partner && (!sameFlow || (partnerProvider && partnerProvider !== ownProvider))) {
-			next.compare = partner;
-			if (partnerProvider) next.compareProvider = partnerProvider;
-		}
-		await this.#apply(next);
+		const at = { ...link, step: this.#player?.index ?? link.step };
+		await this.#apply(withPartner(at, partner, partnerProvider));
 	}
 
 	/** Drops any run still on its way and stops the player. */

@@ -1,4 +1,11 @@
-import { findFlow, providers as providerTable, type FlowId, type ProviderId } from './catalogue.ts';
+import {
+	findFlow,
+	flows,
+	providers as providerTable,
+	type FlowId,
+	type FlowInfo,
+	type ProviderId
+} from './catalogue.ts';
 import { breakOptions } from './break-options.ts';
 import { defaultBreakSettings, type BreakSettings } from './types.ts';
 
@@ -65,6 +72,45 @@ export function encodeFlowLink(link: FlowLink): URLSearchParams {
 	if (link.compare) params.set('compare', link.compare);
 	if (link.compare && link.compareProvider) params.set('compareProvider', link.compareProvider);
 	return params;
+}
+
+/** The flows a flow can be compared with: every other flow, and itself when it has several providers. */
+export function comparePartners(flowId: FlowId): FlowInfo[] {
+	return flows.filter((f) => f.id !== flowId || f.providers.length > 1);
+}
+
+/**
+ * The link with a new compare partner (or none). The same flow is worth comparing only under
+ * another provider: without one, it takes the first provider that differs from the link's own. A
+ * provider the partner cannot use is dropped.
+ */
+export function withPartner(
+	link: FlowLink,
+	partner: FlowId | undefined,
+	partnerProvider?: ProviderId
+): FlowLink {
+	const next: FlowLink = { ...link };
+	delete next.compare;
+	delete next.compareProvider;
+	const other = partner ? findFlow(partner) : undefined;
+	if (!other) return next;
+	const own = ownProvider(link);
+	let provider =
+		partnerProvider && other.providers.includes(partnerProvider) ? partnerProvider : undefined;
+	if (other.id === link.flowId) {
+		provider ??= other.providers.find((p) => p !== own);
+		if (!provider || provider === own) return next;
+	}
+	next.compare = other.id;
+	if (provider) next.compareProvider = provider;
+	return next;
+}
+
+/** The provider a link runs with: the one it names, or the user pool for a flow with providers. */
+function ownProvider(link: FlowLink): ProviderId | undefined {
+	const flow = findFlow(link.flowId);
+	if (!flow || flow.providers.length === 0) return undefined;
+	return link.provider && flow.providers.includes(link.provider) ? link.provider : 'userpool';
 }
 
 /** The hash route for a link, e.g. `#/flows/basic-guest?step=3&guest=off`. */
@@ -142,9 +188,9 @@ export function decodeFlowLink(flowId: string, params: URLSearchParams): Decoded
 						`Provider "${rawCompareProvider}" does not apply to ${other.id}; using the default.`
 					);
 			}
-			const ownProvider = provider ?? (supported.length > 0 ? 'userpool' : undefined);
+			const own = provider ?? (supported.length > 0 ? 'userpool' : undefined);
 			if (other.id !== id) compare = other.id;
-			else if (compareProvider && compareProvider !== ownProvider) compare = other.id;
+			else if (compareProvider && compareProvider !== own) compare = other.id;
 			else problems.push('A flow cannot be compared with itself; ignored.');
 		}
 	} else if (rawCompareProvider !== null) {

@@ -3,9 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { breakOptions } from '../../../src/lib/flows/break-options.ts';
 import { flows } from '../../../src/lib/flows/catalogue.ts';
 import {
+	comparePartners,
 	decodeFlowLink,
 	encodeFlowLink,
 	flowLinkHash,
+	withPartner,
 	type FlowLink
 } from '../../../src/lib/flows/deep-link.ts';
 import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
@@ -152,6 +154,45 @@ describe('comparing one flow under two providers', () => {
 		const alone = decodeFlowLink('enhanced-authenticated', params('compareProvider=google'));
 		expect(alone.link.compareProvider).toBeUndefined();
 		expect(alone.problems).toEqual(['"compareProvider" needs a flow to compare with; ignored.']);
+	});
+});
+
+describe('choosing a compare partner', () => {
+	const base: FlowLink = {
+		flowId: 'enhanced-authenticated',
+		step: 3,
+		settings: { ...defaultBreakSettings }
+	};
+
+	test('offers every other flow, and a flow itself only when it has several providers', () => {
+		expect(comparePartners('enhanced-authenticated').map((f) => f.id)).toContain(
+			'enhanced-authenticated'
+		);
+		expect(comparePartners('enhanced-guest').map((f) => f.id)).not.toContain('enhanced-guest');
+		expect(comparePartners('enhanced-guest')).toHaveLength(flows.length - 1);
+	});
+
+	test('the same flow without a provider takes the first provider that differs from its own', () => {
+		expect(withPartner(base, 'enhanced-authenticated')).toEqual({
+			...base,
+			compare: 'enhanced-authenticated',
+			compareProvider: 'google'
+		});
+		const google = { ...base, provider: 'google' as const };
+		expect(withPartner(google, 'enhanced-authenticated').compareProvider).toBe('userpool');
+	});
+
+	test('the same flow with its own provider is no comparison; another flow keeps the step', () => {
+		expect(withPartner(base, 'enhanced-authenticated', 'userpool').compare).toBeUndefined();
+		expect(withPartner(base, 'basic-guest')).toEqual({ ...base, compare: 'basic-guest' });
+	});
+
+	test('drops a provider the partner cannot use, and clears the partner when asked', () => {
+		const withSaml = withPartner(base, 'basic-authenticated', 'saml');
+		expect(withSaml.compare).toBe('basic-authenticated');
+		expect(withSaml.compareProvider).toBeUndefined();
+		const cleared = withPartner({ ...base, compare: 'basic-guest' }, undefined);
+		expect(cleared).toEqual(base);
 	});
 });
 
