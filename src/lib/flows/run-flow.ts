@@ -77,23 +77,30 @@ async function signInStep(
 		world.clock.set(result.expiresAt + 1000);
 		notes.push('Time passes until the token has expired.');
 	}
+	const clientId = settings.otherPoolToken
+		? world.demo.otherUserPoolClientId
+		: world.demo.userPoolClientId;
 	const sdkCode =
 		provider === 'userpool'
 			? userPoolSignInCode(
-					{
-						region: world.demo.region,
-						clientId: settings.otherPoolToken
-							? world.demo.otherUserPoolClientId
-							: world.demo.userPoolClientId,
-						username: user
-					},
+					{ region: world.demo.region, clientId, username: user },
 					settings.sendAccessToken ? 'accessToken' : 'idToken'
 				)
 			: undefined;
+	// A user pool sign-in is the user pool's InitiateAuth call; other providers sign in with their
+	// own SDKs, so the request only says who signs in where.
+	const request =
+		provider === 'userpool'
+			? {
+					AuthFlow: 'USER_PASSWORD_AUTH',
+					ClientId: clientId,
+					AuthParameters: { USERNAME: user, PASSWORD: '********' }
+				}
+			: { Provider: provider, Username: user };
 	// The claims shown are those of the token actually sent, edited or swapped as it may be.
 	const claims = token === result.token ? result.claims : decodeJwt(token).payload;
 	rec.add('sign-in', {
-		request: { Provider: provider, Username: user },
+		request,
 		sdkCode,
 		response: { ...result, loginKey, token, ...(claims ? { claims } : {}) },
 		at,

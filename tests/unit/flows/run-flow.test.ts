@@ -240,6 +240,12 @@ describe('requests and responses use AWS field names', () => {
 		const userPool = await runFlow('enhanced-authenticated');
 		expect(step(userPool, 'sign-in').sdkCode).toContain('new InitiateAuthCommand(');
 		expect(step(userPool, 'sign-in').sdkCode).toContain('AuthenticationResult.IdToken');
+		// The request shown is the one the code sends: InitiateAuth with the app client's ID.
+		expect(step(userPool, 'sign-in').request).toMatchObject({
+			AuthFlow: 'USER_PASSWORD_AUTH',
+			ClientId: expect.any(String),
+			AuthParameters: { USERNAME: 'alice' }
+		});
 		expect(step(enhanced, 'sign-in').sdkCode).toBeUndefined();
 		const developer = await runFlow('developer-basic');
 		expect(step(developer, 'get-open-id-token-for-developer-identity').sdkCode).toContain(
