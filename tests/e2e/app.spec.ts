@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { appRoutes, chromiumThemes } from './routes.ts';
 import { matchRoute } from '../../src/lib/router/routes.ts';

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { fileURLToPath } from 'node:url';
 
 const decks = fileURLToPath(new URL('../fixtures/content/decks/', import.meta.url));

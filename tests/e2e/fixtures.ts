@@ -1,0 +1,35 @@
+import { expect, test as base } from '@playwright/test';
+
+export { expect };
+export type { Page } from '@playwright/test';
+
+/**
+ * Every browser test fails on a content-security-policy violation or an uncaught page error, so a
+ * slip that would run blocked script, or throw, never passes unnoticed.
+ */
+export const test = base.extend<{ guard: void }>({
+	guard: [
+		async ({ context }, use) => {
+			const problems: string[] = [];
+			await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+				problems.push(`CSP violation: ${text}`);
+			});
+			await context.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (e) => {
+					const report = (window as unknown as { __reportCspViolation?: (t: string) => void })
+						.__reportCspViolation;
+					report?.(
+						`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`
+					);
+				});
+			});
+			const watch = (page: import('@playwright/test').Page) =>
+				page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+			context.pages().forEach(watch);
+			context.on('page', watch);
+			await use();
+			expect(problems, 'CSP violations and page errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
