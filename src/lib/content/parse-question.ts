@@ -25,6 +25,7 @@ const questionKeys = [
 	'step',
 	'provider',
 	'replay',
+	'recall',
 	'references'
 ];
 
@@ -169,6 +170,14 @@ function readQuestion(
 			}
 		}
 	}
+	const recallText = meta.text('recall', false);
+	if (recallText !== undefined && recallText !== 'true' && recallText !== 'false') {
+		meta.report(
+			fm.entries.get('recall'),
+			`\`recall\` is \`true\` or \`false\`, not \`${recallText}\``,
+			'Write `recall: true` for a question that asks for a fact rather than a decision.'
+		);
+	}
 	problems.push(...meta.problems);
 
 	const body = readBody(file, lines, fm.end, end, type, problems);
@@ -218,6 +227,7 @@ function readQuestion(
 		...(flowRef.step ? { step: flowRef.step } : {}),
 		...(flowRef.provider ? { provider: flowRef.provider as ProviderId } : {}),
 		...(replay !== undefined ? { replay } : {}),
+		...(recallText === 'true' ? { recall: true } : {}),
 		...(hint !== undefined ? { hint } : {}),
 		...(explanation !== undefined ? { explanation } : {})
 	};

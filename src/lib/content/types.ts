@@ -32,6 +32,11 @@ export interface QuestionMeta {
 	 * wrong answer can be replayed on the diagram.
 	 */
 	replay?: string;
+	/**
+	 * True for a question that asks the candidate to recall a fact (a field, an order, a list of
+	 * true statements) rather than to decide in a situation; the bank keeps these few.
+	 */
+	recall?: boolean;
 	references: string[];
 	/** Where the question came from, for error messages and the editor link. */
 	file: string;
