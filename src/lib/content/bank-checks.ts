@@ -2,7 +2,7 @@ import { answerTells } from './answer-tells.ts';
 import { chanceOf, layoutFeatures } from './answer-layout.ts';
 import { visibleLength } from './bank-text.ts';
 import { chiSquareTest, type ChiSquareResult } from './chi-square.ts';
-import { questionSimilarity } from './similarity.ts';
+import { setSimilarity, wordSets } from './similarity.ts';
 import type { Problem, QuestionSource, QuestionType } from './types.ts';
 
 /** Two questions at or above this similarity are reported as near-duplicates. */
@@ -192,11 +192,12 @@ function checkDuplicates(
 	at: Locator,
 	problems: Problem[]
 ): void {
+	const sets = sorted.map(wordSets);
 	for (let j = 1; j < sorted.length; j++) {
 		for (let i = 0; i < j; i++) {
 			const a = sorted[i]!;
 			const b = sorted[j]!;
-			const similarity = questionSimilarity(a, b);
+			const similarity = setSimilarity(sets[i]!, sets[j]!);
 			if (similarity < duplicateThreshold) continue;
 			problems.push({
 				file: b.file,

@@ -12,7 +12,23 @@ export interface Comparable {
  * options does not matter). Content words are lowercased, stemmed and stripped of stop words.
  */
 export function questionSimilarity(a: Comparable, b: Comparable): number {
-	return (stemSimilarity(a, b) + optionSimilarity(a, b)) / 2;
+	return setSimilarity(wordSets(a), wordSets(b));
+}
+
+/** A question's content words, computed once when a bank compares every pair. */
+export interface WordSets {
+	stem: ReadonlySet<string>;
+	options: ReadonlySet<string>;
+}
+
+/** The sets `questionSimilarity` compares. */
+export function wordSets(q: Comparable): WordSets {
+	return { stem: new Set(contentWords(q.stem)), options: optionWords(q) };
+}
+
+/** `questionSimilarity` on sets made by `wordSets`. */
+export function setSimilarity(a: WordSets, b: WordSets): number {
+	return (jaccard(a.stem, b.stem) + jaccard(a.options, b.options)) / 2;
 }
 
 /** Jaccard similarity of the stems' content-word sets. */

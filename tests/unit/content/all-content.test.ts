@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkBank } from '../../../src/lib/content/bank-checks.ts';
 import { buildBundle } from '../../../src/lib/content/bundle.ts';
-import { formatProblem } from '../../../src/lib/content/check.ts';
+import { checkContent, formatProblem } from '../../../src/lib/content/check.ts';
 import { readContentFiles } from '../../../src/lib/content/read-files.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -12,6 +13,14 @@ describe('everything under content/', () => {
 
 	it('has no problems (the list shows every one at once)', () => {
 		expect(problems.map(formatProblem)).toEqual([]);
+	});
+
+	it('passes the bank checks (no repeats, no tells, explanations, little recall)', () => {
+		const questions = bundle.questions.map((q) => q.id);
+		expect(new Set(questions).size).toBe(questions.length);
+		const bank = checkBank(checkContent(files).questions, files);
+		expect(bank.problems.map(formatProblem)).toEqual([]);
+		expect(bank.figures.lengthRankTest?.p).toBeGreaterThanOrEqual(0.05);
 	});
 
 	it('holds lessons and questions', () => {
