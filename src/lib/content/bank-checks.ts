@@ -143,6 +143,16 @@ export function checkBank(
 	checkDuplicates(sorted, at, problems);
 	for (const q of sorted) {
 		problems.push(...answerTells(q, at));
+		const recallKind = unmarkedRecall(q);
+		if (recallKind) {
+			const span = at.stemSpan(q);
+			problems.push({
+				file: q.file,
+				...(q.type === 'order' ? at.id(q) : at.find(q.file, span.from, span.to, /\S/)),
+				message: `\`${q.id}\` asks for recall (${recallKind}) but is not marked \`recall: true\``,
+				hint: 'Mark it `recall: true` (the bank keeps at most 15% recall), or rewrite it as a situation, a goal and the best choice.'
+			});
+		}
 		if (q.explanation === undefined) {
 			problems.push({
 				file: q.file,
@@ -185,6 +195,16 @@ export function checkBank(
 			...(ranks.test ? { lengthRankTest: ranks.test } : {})
 		}
 	};
+}
+
+/** What makes a question recall by its form, for one that is not marked `recall: true`. */
+export function unmarkedRecall(q: QuestionSource): string | undefined {
+	if (q.recall) return undefined;
+	if (q.type === 'order') return 'it puts steps in order';
+	if (/\bwhich\s+(?:\w+\s+)?statements?\b[^?]*\b(?:true|correct)\b/i.test(q.stem)) {
+		return 'it asks which statements are true';
+	}
+	return undefined;
 }
 
 function checkDuplicates(

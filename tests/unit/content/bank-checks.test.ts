@@ -180,3 +180,16 @@ describe('the `recall` front-matter key', () => {
 		]);
 	});
 });
+
+describe('recall questions not marked as such', () => {
+	it('reports an order question and a "which statements are true" question without `recall: true`', () => {
+		expect(problemsAbout(bank('recall-unmarked-trips.md'), '`')).toEqual([
+			'content/questions/bank/recall-unmarked-trips.md:2:1: `order-steps` asks for recall (it puts steps in order) but is not marked `recall: true` (Mark it `recall: true` (the bank keeps at most 15% recall), or rewrite it as a situation, a goal and the best choice.)',
+			'content/questions/bank/recall-unmarked-trips.md:33:1: `true-statements` asks for recall (it asks which statements are true) but is not marked `recall: true` (Mark it `recall: true` (the bank keeps at most 15% recall), or rewrite it as a situation, a goal and the best choice.)'
+		]);
+	});
+
+	it('accepts them once marked', () => {
+		expect(problemsAbout(bank('recall-unmarked-passes.md'), '`')).toEqual([]);
+	});
+});
