@@ -16,7 +16,9 @@ export const topics: Readonly<Record<string, string>> = {
 	abac: 'Attributes for access control',
 	lifetimes: 'Token and credential lifetimes',
 	'identity-lifecycle': 'Identity lifecycle',
-	'best-practices': 'Best practices'
+	'best-practices': 'Best practices',
+	'app-integration': 'Identity pools in your code',
+	'monitoring-and-quotas': 'Logging, quotas and throttling'
 };
 
 export const topicIds: readonly string[] = Object.keys(topics);
