@@ -7,15 +7,16 @@ import {
 	withPartner,
 	type FlowLink
 } from '../lib/flows/deep-link.ts';
+import type { RecordedRun } from '../lib/flows/run-flow.ts';
 import type { BreakSettings, FlowRun } from '../lib/flows/types.ts';
-import type { PlayerClock } from '../lib/diagram/clock.ts';
+import type { PlayerClock } from '../lib/player/clock.ts';
 import { FlowPlayer } from './flow-player.svelte.ts';
 
 /** Runs a flow on the simulator; the screen passes `runFlow`, tests a stand-in. */
 export type FlowRunner = (
 	flowId: FlowId,
 	options: { provider?: ProviderId; settings: BreakSettings; seed: number; now: number }
-) => Promise<FlowRun>;
+) => Promise<RecordedRun>;
 
 /** The same seed and start time on every run, so a deep link replays exactly the same run. */
 export const runSeed = 20260115;
