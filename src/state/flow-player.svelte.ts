@@ -2,6 +2,7 @@ import { isFinished, stepOf, type FlowSnapshot } from '../lib/flows/machine-setu
 import type { RecordedRun } from '../lib/flows/run-flow.ts';
 import type { FlowStep } from '../lib/flows/types.ts';
 import { d3Clock, type PlayerClock } from '../lib/player/clock.ts';
+import type { PlayerCommand } from '../lib/player/keys.ts';
 
 export const speeds = [0.5, 1, 1.5, 2, 3] as const;
 
@@ -152,6 +153,21 @@ export class FlowPlayer {
 	toggle(): void {
 		if (this.#playing) this.pause();
 		else this.play();
+	}
+
+	/** The end state in words once the machine is in it, for the live region; else empty. */
+	get ending(): string {
+		const s = this.snapshot;
+		if (s.matches('credentials')) return 'End: credentials issued.';
+		if (s.matches('failed')) return `End: failed with ${s.context.error?.name ?? 'an error'}.`;
+		return '';
+	}
+
+	/** Carries out a keyboard command (see `keyCommand`). */
+	perform(command: Exclude<PlayerCommand, { type: 'table' }>): void {
+		if (command.type === 'goto') this.goto(command.index);
+		else if (command.type === 'toggle') this.toggle();
+		else this[command.type]();
 	}
 
 	/** Stops the clock; call when the view goes away. */

@@ -45,6 +45,7 @@ export class FlowSession {
 	#partner = $state.raw<FlowRun | null>(null);
 	#comparison = $state.raw<RunComparison | null>(null);
 	#error = $state('');
+	#flowId = $state('');
 	#generation = 0;
 
 	constructor(runner: FlowRunner, options: FlowSessionOptions = {}) {
@@ -106,6 +107,31 @@ export class FlowSession {
 		return { a, b };
 	}
 
+	/** The tab title: the flow's own title, the same on every step. */
+	get title(): string {
+		const flow = findFlow(this.#flowId);
+		return `${flow ? flow.title : 'Flow'} · Identity Pool Lab`;
+	}
+
+	/**
+	 * Writes the visible state into the URL, without a history entry, once stepping pauses:
+	 * rewriting the URL re-renders the route, work a held arrow key need not repeat. It is written
+	 * at once when the page is hidden, so switching away or closing keeps the step. Call it from an
+	 * effect; it returns the cleanup.
+	 */
+	syncUrl(current: () => URLSearchParams, replace: (next: URLSearchParams) => void): () => void {
+		const next = this.query();
+		const write = () => {
+			if (next.toString() !== current().toString()) replace(next);
+		};
+		const timer = setTimeout(write, 200);
+		document.addEventListener('visibilitychange', write);
+		return () => {
+			clearTimeout(timer);
+			document.removeEventListener('visibilitychange', write);
+		};
+	}
+
 	/** The query that encodes the whole visible state, step included. */
 	query(): URLSearchParams {
 		const link = this.#link;
@@ -116,6 +142,7 @@ export class FlowSession {
 	/** Opens what a route asks for: re-runs only when the flow, provider, settings or partner changed. */
 	async open(flowId: string, query: URLSearchParams): Promise<void> {
 		const { link, problems } = decodeFlowLink(flowId, query);
+		this.#flowId = link.flowId;
 		this.#problems = problems;
 		const current = this.#link;
 		if (current && this.#player && sameRunInputs(current, link)) {
