@@ -13,6 +13,8 @@ import {
 	type ProviderId
 } from '../../../src/lib/flows/catalogue.ts';
 import {
+	flowSetup,
+	stepState,
 	StepRefusal,
 	type FlowInput,
 	type FlowMachine,
@@ -221,6 +223,44 @@ describe('the machines, driving the simulator', () => {
 				expect(s.hasTag('signed'), `${run.flowId} ${step.id}`).toBe(step.signed);
 				expect(s.hasTag('error')).toBe(step.error !== undefined);
 			}
+		}
+	});
+});
+
+describe('a step added to a machine', () => {
+	// The enhanced machine with one more step between GetId and GetCredentialsForIdentity.
+	const config = familyMachines.enhanced.config;
+	const fixture = flowSetup.createMachine({
+		...(config as object),
+		id: 'enhanced',
+		states: {
+			...(config.states as object),
+			'validate-login': stepState(
+				'enhanced',
+				'reveal',
+				['internal', 'inside-aws'],
+				['cache-identity']
+			),
+			'cache-identity': stepState('enhanced', 'reveal', ['internal'], ['get-credentials'])
+		}
+	} as never) as FlowMachine;
+
+	test('appears in the step order read from the machine, where the machine puts it', () => {
+		const order = stepOrder(fixture, 'signed-in');
+		expect(order.slice(0, 5)).toEqual([
+			'sign-in',
+			'get-id',
+			'validate-login',
+			'cache-identity',
+			'get-credentials'
+		]);
+		// Guests do not pass the login check, so they do not pass the new step either.
+		expect(stepOrder(fixture, 'guest')).not.toContain('cache-identity');
+	});
+
+	test('the catalogue lists exactly the steps its machines give', () => {
+		for (const flow of flows) {
+			expect(flow.steps).toEqual(stepOrder(familyMachines[flow.family], flow.identity));
 		}
 	});
 });
