@@ -144,8 +144,3 @@ export const flows: readonly FlowInfo[] = declared.map((f) => ({
 export function findFlow(id: string): FlowInfo | undefined {
 	return flows.find((f) => f.id === id);
 }
-
-/** Whether a flow has a step with this id. */
-export function hasStep(flowId: string, stepId: string): boolean {
-	return findFlow(flowId)?.steps.includes(stepId) ?? false;
-}

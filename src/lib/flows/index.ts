@@ -30,5 +30,5 @@ export { decodeFlowLink, encodeFlowLink, flowLinkHash } from './deep-link.ts';
 export type { DecodedFlowLink, FlowLink } from './deep-link.ts';
 export { compareRuns, alignSteps, cursorAt, formatDuration } from './compare.ts';
 export type { AlignedRow, Difference, DifferenceKey, RunComparison } from './compare.ts';
-export { stepLayout, stepText, proofArtifact } from './step-texts.ts';
+export { stepLayout, stepText } from './step-texts.ts';
 export type { StepLayout, StepText } from './step-texts.ts';

@@ -44,7 +44,7 @@ const isGuest = (flowId: FlowId) => findFlow(flowId)?.identity === 'guest';
 const isDeveloper = (flowId: FlowId) => findFlow(flowId)?.identity === 'developer';
 
 /** What the identity provider hands the app, as the fact sheet names it (1.0). */
-export function proofArtifact(provider: ProviderId | undefined): string {
+function proofArtifact(provider: ProviderId | undefined): string {
 	switch (provider) {
 		case 'facebook':
 		case 'amazon':
