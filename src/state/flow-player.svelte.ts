@@ -1,8 +1,8 @@
-import { createActor, type Actor } from 'xstate';
-import { createFlowMachine } from '../lib/flows/create-flow-machine.ts';
-import type { FlowEvent, FlowMachine, FlowSnapshot } from '../lib/flows/machine-setup.ts';
-import type { FlowRun, FlowStep } from '../lib/flows/types.ts';
-import { d3Clock, type PlayerClock } from '../lib/diagram/clock.ts';
+import { isFinished, stepOf, type FlowSnapshot } from '../lib/flows/machine-setup.ts';
+import type { RecordedRun } from '../lib/flows/run-flow.ts';
+import type { FlowStep } from '../lib/flows/types.ts';
+import { d3Clock, type PlayerClock } from '../lib/player/clock.ts';
+import type { PlayerCommand } from '../lib/player/keys.ts';
 
 export const speeds = [0.5, 1, 1.5, 2, 3] as const;
 
@@ -19,13 +19,13 @@ export interface FlowPlayerOptions {
 }
 
 /**
- * Steps through one flow run: an XState actor of the run's machine holds the cursor, and this
- * class adds playback (play, pause, speed) and the packet's progress along the current arrow.
+ * Steps through one recorded run: the cursor picks one of the machine's snapshots, so a step back
+ * restores exactly what the machine was; this class adds playback (play, pause, speed) and the
+ * packet's progress along the current arrow. What may happen next is asked of the snapshot.
  */
 export class FlowPlayer {
-	readonly run: FlowRun;
-	#actor: Actor<FlowMachine>;
-	#snapshot = $state.raw<FlowSnapshot>() as FlowSnapshot;
+	readonly run: RecordedRun;
+	#cursor = $state(0);
 	#playing = $state(false);
 	#speed = $state(1);
 	#progress = $state(1);
@@ -33,43 +33,43 @@ export class FlowPlayer {
 	#reduced: () => boolean;
 	#stopLoop: (() => void) | null = null;
 
-	constructor(run: FlowRun, options: FlowPlayerOptions = {}) {
+	constructor(run: RecordedRun, options: FlowPlayerOptions = {}) {
 		this.run = run;
 		this.#clock = options.clock ?? d3Clock;
 		this.#reduced = options.reducedMotion ?? (() => false);
-		this.#actor = createActor(createFlowMachine(run));
-		this.#actor.subscribe((s) => {
-			this.#snapshot = s;
-		});
-		this.#actor.start();
-		this.#snapshot = this.#actor.getSnapshot();
 		if (options.start) this.goto(options.start);
 	}
 
-	/** The machine's snapshot, for views that ask it (`matches`, `hasTag`). */
+	/** The machine's snapshot at the cursor, for views that ask it (`matches`, `hasTag`, `can`). */
 	get snapshot(): FlowSnapshot {
-		return this.#snapshot;
+		return this.run.snapshots[this.#cursor]!;
 	}
 
-	/** 0-based index of the step shown; the machine's end states show the last step. */
+	/** 0-based index of the step shown. */
 	get index(): number {
-		return Math.min(this.#snapshot.context.index, this.total - 1);
+		return this.#cursor;
 	}
 
 	get total(): number {
-		return this.run.steps.length;
+		return this.run.snapshots.length;
 	}
 
 	get step(): FlowStep | undefined {
-		return this.run.steps[this.index];
+		return stepOf(this.snapshot);
 	}
 
 	get atStart(): boolean {
-		return this.index === 0;
+		return this.#cursor === 0;
 	}
 
+	/** The machine can go no further: it is in `credentials` or `failed`. */
 	get atEnd(): boolean {
-		return this.index >= this.total - 1;
+		return !this.snapshot.can({ type: 'step.next' });
+	}
+
+	/** Whether the machine has reached an end state, `credentials` or `failed`. */
+	get finished(): boolean {
+		return isFinished(this.snapshot);
 	}
 
 	get playing(): boolean {
@@ -95,7 +95,7 @@ export class FlowPlayer {
 			this.pause();
 			return;
 		}
-		this.#actor.send({ type: 'step.next' });
+		this.#cursor = Math.min(this.#cursor + 1, this.total - 1);
 		this.#animate();
 	}
 
@@ -103,16 +103,14 @@ export class FlowPlayer {
 	prev(): void {
 		this.pause();
 		if (this.atStart) return;
-		this.#actor.send({ type: 'step.prev' });
+		this.#cursor -= 1;
 		this.#settle();
 	}
 
 	/** Jumps to a 0-based step, shown fully drawn; out-of-range indexes are clamped. */
 	goto(index: number): void {
 		this.pause();
-		const target = Math.min(Math.max(Math.trunc(index), 0), this.total - 1);
-		const event: FlowEvent = { type: 'step.goto', index: target };
-		if (target !== this.index) this.#actor.send(event);
+		this.#cursor = Math.min(Math.max(Math.trunc(index) || 0, 0), this.total - 1);
 		this.#settle();
 	}
 
@@ -129,7 +127,7 @@ export class FlowPlayer {
 	/** Back to the first step and play from there. */
 	restart(): void {
 		this.pause();
-		this.#actor.send({ type: 'step.restart' });
+		this.#cursor = 0;
 		this.#playing = true;
 		this.#animate();
 	}
@@ -157,11 +155,25 @@ export class FlowPlayer {
 		else this.play();
 	}
 
-	/** Stops the clock and the actor; call when the view goes away. */
+	/** The end state in words once the machine is in it, for the live region; else empty. */
+	get ending(): string {
+		const s = this.snapshot;
+		if (s.matches('credentials')) return 'End: credentials issued.';
+		if (s.matches('failed')) return `End: failed with ${s.context.error?.name ?? 'an error'}.`;
+		return '';
+	}
+
+	/** Carries out a keyboard command (see `keyCommand`). */
+	perform(command: Exclude<PlayerCommand, { type: 'table' }>): void {
+		if (command.type === 'goto') this.goto(command.index);
+		else if (command.type === 'toggle') this.toggle();
+		else this[command.type]();
+	}
+
+	/** Stops the clock; call when the view goes away. */
 	destroy(): void {
 		this.#stop();
 		this.#playing = false;
-		this.#actor.stop();
 	}
 
 	#stop(): void {

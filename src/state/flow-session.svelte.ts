@@ -7,15 +7,16 @@ import {
 	withPartner,
 	type FlowLink
 } from '../lib/flows/deep-link.ts';
+import type { RecordedRun } from '../lib/flows/run-flow.ts';
 import type { BreakSettings, FlowRun } from '../lib/flows/types.ts';
-import type { PlayerClock } from '../lib/diagram/clock.ts';
+import type { PlayerClock } from '../lib/player/clock.ts';
 import { FlowPlayer } from './flow-player.svelte.ts';
 
 /** Runs a flow on the simulator; the screen passes `runFlow`, tests a stand-in. */
 export type FlowRunner = (
 	flowId: FlowId,
 	options: { provider?: ProviderId; settings: BreakSettings; seed: number; now: number }
-) => Promise<FlowRun>;
+) => Promise<RecordedRun>;
 
 /** The same seed and start time on every run, so a deep link replays exactly the same run. */
 export const runSeed = 20260115;
@@ -44,6 +45,7 @@ export class FlowSession {
 	#partner = $state.raw<FlowRun | null>(null);
 	#comparison = $state.raw<RunComparison | null>(null);
 	#error = $state('');
+	#flowId = $state('');
 	#generation = 0;
 
 	constructor(runner: FlowRunner, options: FlowSessionOptions = {}) {
@@ -105,6 +107,31 @@ export class FlowSession {
 		return { a, b };
 	}
 
+	/** The tab title: the flow's own title, the same on every step. */
+	get title(): string {
+		const flow = findFlow(this.#flowId);
+		return `${flow ? flow.title : 'Flow'} · Identity Pool Lab`;
+	}
+
+	/**
+	 * Writes the visible state into the URL, without a history entry, once stepping pauses:
+	 * rewriting the URL re-renders the route, work a held arrow key need not repeat. It is written
+	 * at once when the page is hidden, so switching away or closing keeps the step. Call it from an
+	 * effect; it returns the cleanup.
+	 */
+	syncUrl(current: () => URLSearchParams, replace: (next: URLSearchParams) => void): () => void {
+		const next = this.query();
+		const write = () => {
+			if (next.toString() !== current().toString()) replace(next);
+		};
+		const timer = setTimeout(write, 200);
+		document.addEventListener('visibilitychange', write);
+		return () => {
+			clearTimeout(timer);
+			document.removeEventListener('visibilitychange', write);
+		};
+	}
+
 	/** The query that encodes the whole visible state, step included. */
 	query(): URLSearchParams {
 		const link = this.#link;
@@ -115,6 +142,7 @@ export class FlowSession {
 	/** Opens what a route asks for: re-runs only when the flow, provider, settings or partner changed. */
 	async open(flowId: string, query: URLSearchParams): Promise<void> {
 		const { link, problems } = decodeFlowLink(flowId, query);
+		this.#flowId = link.flowId;
 		this.#problems = problems;
 		const current = this.#link;
 		if (current && this.#player && sameRunInputs(current, link)) {

@@ -60,6 +60,23 @@ for (const flow of flows) {
 	});
 }
 
+test('the tab keeps the flow title while stepping, and the last step lands on the end state', async ({
+	page
+}) => {
+	await openFlow(page, '#/flows/basic-guest');
+	await expect(page).toHaveTitle('Basic flow, guest · Identity Pool Lab');
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/[?&]step=2(&|$)/);
+	await expect(page).toHaveTitle('Basic flow, guest · Identity Pool Lab');
+	await page.keyboard.press('End');
+	await expect(page).toHaveURL(/[?&]step=7(&|$)/);
+	await expect(page).toHaveTitle('Basic flow, guest · Identity Pool Lab');
+	await expect(liveRegion(page)).toHaveText(/^Step 7 of 7: .* End: credentials issued\.$/);
+	await expect(page.getByText('End: credentials issued.', { exact: true })).toBeVisible();
+	await openFlow(page, '#/flows/enhanced-guest?guest=off');
+	await expect(liveRegion(page)).toHaveText(/End: failed with NotAuthorizedException\.$/);
+});
+
 test('a deep link restores the step and the broken settings', async ({ page }) => {
 	await openFlow(page, '#/flows/basic-guest?step=4');
 	await expect(page.getByRole('slider')).toHaveAttribute('aria-valuetext', /^Step 4 of 7: /);

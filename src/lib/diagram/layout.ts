@@ -59,7 +59,7 @@ export interface DiagramLayout {
 }
 
 /** Short lane names for narrow screens; the full names stay in the SVG description and table. */
-export const shortLaneLabels: Record<LaneId, string> = {
+const shortLaneLabels: Record<LaneId, string> = {
 	app: 'App',
 	backend: 'Backend',
 	idp: 'IdP',
@@ -76,7 +76,7 @@ function round(n: number): number {
 }
 
 /** Rough width of a label: wide enough that clamping keeps text inside the drawing. */
-export function estimateTextWidth(text: string, fontSize: number): number {
+function estimateTextWidth(text: string, fontSize: number): number {
 	return round(text.length * fontSize * 0.6);
 }
 
@@ -182,7 +182,7 @@ export function layoutDiagram(
 }
 
 /** The eased share of an arrow drawn at animation time `t` in [0, 1]. */
-export function drawnShare(t: number): number {
+function drawnShare(t: number): number {
 	return easeCubicInOut(Math.min(1, Math.max(0, t)));
 }
 

@@ -1,4 +1,11 @@
-import { findFlow, providers as providerTable, type FlowId, type ProviderId } from './catalogue.ts';
+import {
+	findFlow,
+	flows,
+	providers as providerTable,
+	type FlowId,
+	type FlowTraits,
+	type ProviderId
+} from './catalogue.ts';
 import { defaultBreakSettings, type BreakSettings } from './types.ts';
 
 /**
@@ -34,17 +41,16 @@ export interface BreakOption {
 	providers?: readonly ProviderId[];
 }
 
-const authFlows: readonly FlowId[] = ['enhanced-authenticated', 'basic-authenticated'];
-const guestFlows: readonly FlowId[] = ['enhanced-guest', 'basic-guest'];
-const tokenFlows: readonly FlowId[] = [...authFlows, 'developer-enhanced', 'developer-basic'];
-const allFlows: readonly FlowId[] = [
-	'enhanced-authenticated',
-	'enhanced-guest',
-	'basic-authenticated',
-	'basic-guest',
-	'developer-enhanced',
-	'developer-basic'
-];
+/** Ids of the flows whose catalogue traits match. */
+const flowsWhere = (test: (flow: FlowTraits) => boolean): readonly FlowId[] =>
+	flows.filter(test).map((f) => f.id);
+
+const authFlows = flowsWhere((f) => f.identity === 'signed-in');
+const guestFlows = flowsWhere((f) => f.identity === 'guest');
+const tokenFlows = flowsWhere((f) => f.identity !== 'guest');
+const allFlows = flowsWhere(() => true);
+/** GetOpenIdToken is only in the basic flow's own start; developer flows get their token otherwise. */
+const getOpenIdTokenFlows = flowsWhere((f) => f.family === 'basic' && f.identity !== 'developer');
 
 export const breakOptions: readonly BreakOption[] = [
 	{
@@ -81,7 +87,7 @@ export const breakOptions: readonly BreakOption[] = [
 		kind: 'toggle',
 		onLabel: 'Allowed',
 		offLabel: 'Not allowed',
-		flows: ['basic-authenticated', 'basic-guest']
+		flows: getOpenIdTokenFlows
 	},
 	{
 		key: 'roleMapping',
@@ -116,7 +122,7 @@ export const breakOptions: readonly BreakOption[] = [
 				help: 'No rule matches and AmbiguousRoleResolution is AuthenticatedRole: Cognito falls back to the default authenticated role.'
 			}
 		],
-		flows: ['enhanced-authenticated']
+		flows: flowsWhere((f) => f.family === 'enhanced' && f.identity === 'signed-in')
 	},
 	{
 		key: 'trust',

@@ -1,7 +1,9 @@
+import { familyMachines, stepOrder } from './step-order.ts';
+
 /**
- * The flow catalogue: which flows exist, their steps by id, the lanes they use and the identity
- * providers each can run with. Content links, deep links and the flow machines all name steps
- * through this table, so a step id never changes once published.
+ * The flow catalogue: which flows exist, their traits (family and identity), the lanes they use and
+ * the identity providers each can run with. Each flow's steps are read from its family's machine;
+ * content links and deep links name steps by those ids, so a step id never changes once published.
  */
 
 export type LaneId = 'app' | 'backend' | 'idp' | 'cognito' | 'sts' | 'service';
@@ -21,15 +23,27 @@ export interface LaneInfo {
 	label: string;
 }
 
-export interface FlowInfo {
+/** The credentials flow a flow uses, and so the machine that runs it. */
+export type FlowFamily = 'enhanced' | 'basic';
+
+/** Who the identity is: a user signed in at an identity provider, a guest, or a user your backend vouches for. */
+export type FlowIdentity = 'signed-in' | 'guest' | 'developer';
+
+/** What the catalogue declares about a flow; its steps are read from its family's machine. */
+export interface FlowTraits {
 	id: FlowId;
 	title: string;
 	summary: string;
-	/** Step ids in the order the flow runs them on its success path. */
-	steps: readonly string[];
+	family: FlowFamily;
+	identity: FlowIdentity;
 	/** Identity providers the flow can run with; empty for guest and developer flows. */
 	providers: readonly ProviderId[];
 	lanes: readonly LaneId[];
+}
+
+export interface FlowInfo extends FlowTraits {
+	/** Step ids in the order the flow runs them on its success path, from its machine. */
+	steps: readonly string[];
 }
 
 export const lanes: Record<LaneId, LaneInfo> = {
@@ -61,120 +75,72 @@ const allProviders: readonly ProviderId[] = [
 	'saml'
 ];
 
-export const flows: readonly FlowInfo[] = [
+const declared: readonly FlowTraits[] = [
 	{
 		id: 'enhanced-authenticated',
+		family: 'enhanced',
+		identity: 'signed-in',
 		title: 'Enhanced flow, signed in',
 		summary: 'GetId, then GetCredentialsForIdentity: Cognito picks the role and calls STS for you.',
-		steps: [
-			'sign-in',
-			'get-id',
-			'validate-login',
-			'get-credentials',
-			'choose-role',
-			'assume-role',
-			'check-trust',
-			'return-credentials',
-			'call-service'
-		],
 		providers: allProviders,
 		lanes: ['app', 'idp', 'cognito', 'sts', 'service']
 	},
 	{
 		id: 'enhanced-guest',
+		family: 'enhanced',
+		identity: 'guest',
 		title: 'Enhanced flow, guest',
 		summary:
 			'No sign-in: guest credentials for the unauthenticated role, cut down by a session policy.',
-		steps: [
-			'get-id',
-			'create-identity',
-			'get-credentials',
-			'choose-role',
-			'assume-role',
-			'check-trust',
-			'return-credentials',
-			'call-service'
-		],
 		providers: [],
 		lanes: ['app', 'cognito', 'sts', 'service']
 	},
 	{
 		id: 'basic-authenticated',
+		family: 'basic',
+		identity: 'signed-in',
 		title: 'Basic flow, signed in',
 		summary: 'GetId, GetOpenIdToken, then the app itself calls STS with a role it chooses.',
-		steps: [
-			'sign-in',
-			'get-id',
-			'validate-login',
-			'get-open-id-token',
-			'assume-role',
-			'check-trust',
-			'return-credentials',
-			'call-service'
-		],
 		providers: allProviders.filter((p) => p !== 'saml'),
 		lanes: ['app', 'idp', 'cognito', 'sts', 'service']
 	},
 	{
 		id: 'basic-guest',
+		family: 'basic',
+		identity: 'guest',
 		title: 'Basic flow, guest',
 		summary:
 			'A guest identity, a Cognito token, and the app calls STS for the unauthenticated role.',
-		steps: [
-			'get-id',
-			'create-identity',
-			'get-open-id-token',
-			'assume-role',
-			'check-trust',
-			'return-credentials',
-			'call-service'
-		],
 		providers: [],
 		lanes: ['app', 'cognito', 'sts', 'service']
 	},
 	{
 		id: 'developer-enhanced',
+		family: 'enhanced',
+		identity: 'developer',
 		title: 'Developer-authenticated, enhanced flow',
 		summary:
 			'Your backend signs the user in and gets a Cognito token; the app trades it for credentials.',
-		steps: [
-			'sign-in',
-			'get-open-id-token-for-developer-identity',
-			'return-token',
-			'get-credentials',
-			'choose-role',
-			'assume-role',
-			'check-trust',
-			'return-credentials',
-			'call-service'
-		],
 		providers: [],
 		lanes: ['app', 'backend', 'cognito', 'sts', 'service']
 	},
 	{
 		id: 'developer-basic',
+		family: 'basic',
+		identity: 'developer',
 		title: 'Developer-authenticated, basic flow',
 		summary: 'Your backend gets a Cognito token; the app calls STS itself with a role it chooses.',
-		steps: [
-			'sign-in',
-			'get-open-id-token-for-developer-identity',
-			'return-token',
-			'assume-role',
-			'check-trust',
-			'return-credentials',
-			'call-service'
-		],
 		providers: [],
 		lanes: ['app', 'backend', 'cognito', 'sts', 'service']
 	}
 ];
 
+export const flows: readonly FlowInfo[] = declared.map((f) => ({
+	...f,
+	steps: stepOrder(familyMachines[f.family], f.identity)
+}));
+
 /** The flow with this id, or undefined. */
 export function findFlow(id: string): FlowInfo | undefined {
 	return flows.find((f) => f.id === id);
-}
-
-/** Whether a flow has a step with this id. */
-export function hasStep(flowId: string, stepId: string): boolean {
-	return findFlow(flowId)?.steps.includes(stepId) ?? false;
 }

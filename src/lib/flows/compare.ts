@@ -1,3 +1,4 @@
+import { findFlow } from './catalogue.ts';
 import type { FlowRun, FlowStep } from './types.ts';
 
 /**
@@ -57,7 +58,7 @@ function appCalls(run: FlowRun): Fact {
 function roleChooser(run: FlowRun): Fact {
 	const choose = run.steps.find((s) => s.id === 'choose-role');
 	// Developer-authenticated identities always get the default authenticated role (API-GCFI).
-	if (choose && run.flowId.startsWith('developer-'))
+	if (choose && findFlow(run.flowId)?.identity === 'developer')
 		return { value: 'Cognito: the pool’s default authenticated role', steps: [choose.id] };
 	if (choose)
 		return { value: 'Cognito, from the pool’s roles and role mappings', steps: [choose.id] };

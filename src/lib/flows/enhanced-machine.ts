@@ -1,24 +1,63 @@
-import { createStepMachine, type FlowMachine, type StepGraph } from './machine-setup.ts';
-import type { FlowRun } from './types.ts';
+import { endStates, flowSetup, initialContext, stepState } from './machine-setup.ts';
 
 /**
- * The enhanced (simplified) flow family, signed in and guest: the app makes two calls to Cognito,
- * and Cognito chooses the role and calls STS itself. [AF; AF-2023]
+ * The enhanced (simplified) flow: the app makes two calls to Cognito, which chooses the role and
+ * calls STS itself. Signed-in users and guests start with GetId; developer-authenticated users get
+ * their identity and token from your backend instead. [AF; AF-2023; DEV]
  */
-export const enhancedGraph: StepGraph = {
-	'sign-in': ['get-id'],
-	'get-id': ['validate-login', 'create-identity'],
-	'validate-login': ['get-credentials'],
-	'create-identity': ['get-credentials'],
-	'get-credentials': ['choose-role'],
-	'choose-role': ['assume-role'],
-	'assume-role': ['check-trust'],
-	'check-trust': ['return-credentials'],
-	'return-credentials': ['call-service'],
-	'call-service': ['credentials']
-};
-
-/** The machine that steps through one enhanced-flow run. */
-export function createEnhancedMachine(run: FlowRun): FlowMachine {
-	return createStepMachine('enhanced', enhancedGraph, run);
-}
+export const enhancedMachine = flowSetup.createMachine({
+	id: 'enhanced',
+	context: initialContext,
+	initial: 'start',
+	states: {
+		start: {
+			always: [{ target: 'get-id', guard: 'guest' }, { target: 'sign-in' }]
+		},
+		'sign-in': stepState(
+			'enhanced',
+			'signIn',
+			['call'],
+			[{ target: 'get-open-id-token-for-developer-identity', guard: 'developer' }, 'get-id']
+		),
+		'get-id': stepState(
+			'enhanced',
+			'getId',
+			['call'],
+			[
+				{ target: 'validate-login', guard: 'signedIn' },
+				{ target: 'create-identity', guard: 'guest' }
+			]
+		),
+		'validate-login': stepState(
+			'enhanced',
+			'reveal',
+			['internal', 'inside-aws'],
+			['get-credentials']
+		),
+		'create-identity': stepState(
+			'enhanced',
+			'reveal',
+			['internal', 'inside-aws'],
+			['get-credentials']
+		),
+		'get-open-id-token-for-developer-identity': stepState(
+			'enhanced',
+			'getDeveloperToken',
+			['call', 'signed'],
+			['return-token']
+		),
+		'return-token': stepState('enhanced', 'returnToken', ['return'], ['get-credentials']),
+		'get-credentials': stepState('enhanced', 'getCredentials', ['call'], ['choose-role']),
+		'choose-role': stepState('enhanced', 'reveal', ['internal', 'inside-aws'], ['assume-role']),
+		'assume-role': stepState('enhanced', 'reveal', ['call', 'inside-aws'], ['check-trust']),
+		'check-trust': stepState(
+			'enhanced',
+			'reveal',
+			['internal', 'inside-aws'],
+			['return-credentials']
+		),
+		'return-credentials': stepState('enhanced', 'reveal', ['return'], ['call-service']),
+		'call-service': stepState('enhanced', 'callService', ['call', 'signed'], ['credentials']),
+		...endStates
+	}
+});

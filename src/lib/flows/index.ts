@@ -6,18 +6,16 @@
 export * from './catalogue.ts';
 export * from './types.ts';
 export { runFlow } from './run-flow.ts';
-export type { RunFlowOptions } from './run-flow.ts';
-export { createFlowMachine, familyOf, graphOf } from './create-flow-machine.ts';
-export type { FlowFamily } from './create-flow-machine.ts';
-export { stepOf, indexOf, isFinished, stateIdAt, terminalStates } from './machine-setup.ts';
+export type { RecordedRun, RunFlowOptions } from './run-flow.ts';
+export { familyMachines, stepOrder } from './step-order.ts';
+export { stepOf, isFinished } from './machine-setup.ts';
 export type {
 	FlowContext,
 	FlowEvent,
+	FlowInput,
 	FlowMachine,
 	FlowSnapshot,
-	FlowTag,
-	StepGraph,
-	TerminalState
+	FlowTag
 } from './machine-setup.ts';
 export {
 	breakOptions,
@@ -32,5 +30,5 @@ export { decodeFlowLink, encodeFlowLink, flowLinkHash } from './deep-link.ts';
 export type { DecodedFlowLink, FlowLink } from './deep-link.ts';
 export { compareRuns, alignSteps, cursorAt, formatDuration } from './compare.ts';
 export type { AlignedRow, Difference, DifferenceKey, RunComparison } from './compare.ts';
-export { stepLayout, stepText, proofArtifact } from './step-texts.ts';
+export { stepLayout, stepText } from './step-texts.ts';
 export type { StepLayout, StepText } from './step-texts.ts';

@@ -1,227 +1,239 @@
-import { assign, setup, type SnapshotFrom, type TransitionConfig } from 'xstate';
-import type { FlowId } from './catalogue.ts';
-import type { FlowRun, FlowStep, StepError } from './types.ts';
+import { assign, fromPromise, setup, type SnapshotFrom } from 'xstate';
+import type { FlowId, FlowIdentity, ProviderId } from './catalogue.ts';
+import type { BreakSettings, FlowStep, StepError } from './types.ts';
 
 /**
- * What every flow machine shares: its context, events, tags, guards and actions. The family files
- * (enhanced, basic, developer) only describe which step may follow which; the run in context decides
- * which of those paths this particular run takes.
+ * What both flow machines share: their input, context, events, tags, guards, actions and the names
+ * of the actors that do each step's work. The actors here only name the work; `runFlow` provides
+ * the implementations that call the simulator, so the machines (and the step order read from them)
+ * load without the simulator.
  */
 
-export interface FlowContext {
+/** What the steps of one run hand on to later steps: logins, the identity, tokens, credentials. */
+export interface Carry {
+	logins?: Record<string, string>;
+	identityId?: string;
+	token?: string;
+	credentials?: { AccessKeyId: string };
+}
+
+/** The run a machine makes: which flow, for whom, under which "break it" settings, and the scope its actors record into. */
+export interface FlowInput {
 	flowId: FlowId;
+	identity: FlowIdentity;
+	provider?: ProviderId;
+	settings: BreakSettings;
+	/** The simulator and recorder the provided actors work with; opaque to the machine. */
+	scope: unknown;
+}
+
+export interface FlowContext extends FlowInput {
+	/** The steps done so far; the last is the one shown. */
 	steps: readonly FlowStep[];
-	outcome: FlowRun['outcome'];
-	/** 0-based position; `steps.length` once the run has reached `credentials` or `failed`. */
-	index: number;
-	/** The AWS error that ended the run, when it failed. */
+	/** Steps the last API call already caused inside AWS, shown one by one by the `reveal` actor. */
+	pending: readonly FlowStep[];
+	carry: Carry;
+	/** The AWS error that ended the run, once it failed. */
 	error?: StepError;
 }
 
-export type FlowEvent =
-	| { type: 'step.next' }
-	| { type: 'step.prev' }
-	| { type: 'step.goto'; index: number }
-	| { type: 'step.restart' };
+/** What a step's actor gets: the run so far. */
+export type StepInput = FlowContext;
+
+/** What a step's actor resolves with: its step first, then any steps its call caused and not yet shown. */
+export interface StepOutput {
+	steps: readonly FlowStep[];
+	carry?: Carry;
+}
+
+/** Rejection of a step's actor when AWS refused at that step: the step, with its `error`. */
+export class StepRefusal {
+	readonly step: FlowStep & { error: StepError };
+	constructor(step: FlowStep & { error: StepError }) {
+		this.step = step;
+	}
+}
+
+export type FlowEvent = { type: 'step.next' };
 
 export type FlowTag =
-	| 'step'
 	| 'call'
 	| 'return'
 	| 'internal'
 	| 'inside-aws'
 	| 'signed'
+	| 'shown'
 	| 'error'
 	| 'terminal'
 	| 'success';
 
-/** Which steps may follow each step in a family; `credentials` marks the end of the success path. */
-export type StepGraph = Readonly<Record<string, readonly string[]>>;
+/** The identity guards, as plain predicates, so the step order can be read without running a machine. */
+export const identityGuards = {
+	signedIn: (identity: FlowIdentity) => identity === 'signed-in',
+	guest: (identity: FlowIdentity) => identity === 'guest',
+	developer: (identity: FlowIdentity) => identity === 'developer'
+} as const;
 
-/** The two states every flow ends in, after its last step. */
-export const terminalStates = ['credentials', 'failed'] as const;
-export type TerminalState = (typeof terminalStates)[number];
+export type IdentityGuard = keyof typeof identityGuards;
 
-/** The state a run sits in at `index`: a step id, or a terminal state past the last step. */
-export function stateIdAt(context: Pick<FlowContext, 'steps' | 'outcome'>, index: number): string {
-	if (index >= context.steps.length) return context.outcome === 'error' ? 'failed' : 'credentials';
-	return context.steps[index]?.id ?? 'failed';
-}
-
-/** Where a cursor-moving event points, clamped to the run; undefined for events that do not jump. */
-function targetIndex(context: FlowContext, event: FlowEvent): number | undefined {
-	const last = context.steps.length;
-	switch (event.type) {
-		case 'step.prev':
-			return context.index > 0 ? context.index - 1 : undefined;
-		case 'step.restart':
-			return 0;
-		case 'step.goto':
-			if (!Number.isInteger(event.index)) return undefined;
-			return Math.min(Math.max(event.index, 0), last);
-		default:
-			return undefined;
-	}
+function notProvided(name: string) {
+	return fromPromise<StepOutput, StepInput>(() =>
+		Promise.reject(new Error(`The ${name} actor runs only inside runFlow`))
+	);
 }
 
 export const flowSetup = setup({
 	types: {
+		input: {} as FlowInput,
 		context: {} as FlowContext,
 		events: {} as FlowEvent,
-		tags: {} as FlowTag,
-		meta: {} as FlowStep
+		tags: {} as FlowTag
+	},
+	actors: {
+		/** The user signs in at the identity provider, or at your backend. */
+		signIn: notProvided('signIn'),
+		/** `GetId`. */
+		getId: notProvided('getId'),
+		/** `GetCredentialsForIdentity`. */
+		getCredentials: notProvided('getCredentials'),
+		/** `GetOpenIdToken`. */
+		getOpenIdToken: notProvided('getOpenIdToken'),
+		/** The app's own STS `AssumeRoleWithWebIdentity`. */
+		assumeRole: notProvided('assumeRole'),
+		/** Your backend's `GetOpenIdTokenForDeveloperIdentity`. */
+		getDeveloperToken: notProvided('getDeveloperToken'),
+		/** Your backend hands the identity ID and token to the app. */
+		returnToken: notProvided('returnToken'),
+		/** The app calls S3 or DynamoDB with its credentials. */
+		callService: notProvided('callService'),
+		/** Shows the next thing the last call did inside AWS, from the simulator's trace. */
+		reveal: notProvided('reveal')
 	},
 	guards: {
-		/** The current step is where AWS refused, so the next move is into `failed`. */
-		failsHere: ({ context }) => context.steps[context.index]?.error !== undefined,
-		/** The step after the current one has this id. */
-		nextIs: ({ context }, params: { id: string }) =>
-			context.steps[context.index]?.error === undefined &&
-			context.steps[context.index + 1]?.id === params.id,
-		/** The current step is the run's last and the run succeeded. */
-		succeedsAfterThis: ({ context }) =>
-			context.outcome === 'credentials' && context.index === context.steps.length - 1,
-		/** A prev, goto or restart event lands on this state. */
-		landsOn: ({ context, event }, params: { id: string }) => {
-			const target = targetIndex(context, event);
-			return target !== undefined && stateIdAt(context, target) === params.id;
-		}
+		signedIn: ({ context }) => identityGuards.signedIn(context.identity),
+		guest: ({ context }) => identityGuards.guest(context.identity),
+		developer: ({ context }) => identityGuards.developer(context.identity),
+		/** The actor's rejection is AWS refusing, not a fault in the app. */
+		refused: (_, params: { error: unknown }) => params.error instanceof StepRefusal
 	},
 	actions: {
-		advance: assign({ index: ({ context }) => context.index + 1 }),
-		jump: assign({
-			index: ({ context, event }) => targetIndex(context, event) ?? context.index
-		})
+		record: assign(({ context }, output: StepOutput) => {
+			const [step, ...pending] = output.steps;
+			return {
+				steps: step ? [...context.steps, step] : context.steps,
+				pending,
+				carry: output.carry ? { ...context.carry, ...output.carry } : context.carry
+			};
+		}),
+		refuse: assign(({ context }, refusal: StepRefusal) => ({
+			steps: [...context.steps, refusal.step],
+			pending: [],
+			error: refusal.step.error
+		})),
+		crash: (_, params: { error: unknown }) => {
+			throw params.error;
+		}
 	}
 });
 
-/** The machine type every family produces (they share setup, context, events and tags). */
-export type FlowMachine = ReturnType<typeof createStepMachine>;
+/** One step state: its actor does the work, then it waits, shown, for `step.next`. */
+export type StepActor =
+	| 'signIn'
+	| 'getId'
+	| 'getCredentials'
+	| 'getOpenIdToken'
+	| 'assumeRole'
+	| 'getDeveloperToken'
+	| 'returnToken'
+	| 'callService'
+	| 'reveal';
+
+/** A successor: a state id, taken only when its identity guard (if any) holds. */
+export type Successor = string | { target: string; guard: IdentityGuard };
+
+/**
+ * The config of one step state: it invokes `src`; on success it is `shown` and `step.next` moves on
+ * to the first successor whose guard holds; when AWS refuses it is `refused` and `step.next` ends
+ * in `failed`.
+ */
+export function stepState(machineId: string, src: StepActor, tags: FlowTag[], next: Successor[]) {
+	return {
+		tags,
+		initial: 'working' as const,
+		invoke: {
+			// One id for every step's actor, so its done and error events read the same in each state.
+			id: 'work',
+			src,
+			input: ({ context }: { context: FlowContext }) => context,
+			onDone: {
+				target: '.shown',
+				actions: {
+					type: 'record' as const,
+					params: ({ event }: { event: { output: StepOutput } }) => event.output
+				}
+			},
+			onError: [
+				{
+					target: '.refused',
+					guard: {
+						type: 'refused' as const,
+						params: ({ event }: { event: { error: unknown } }) => ({ error: event.error })
+					},
+					actions: {
+						type: 'refuse' as const,
+						params: ({ event }: { event: { error: unknown } }) => event.error as StepRefusal
+					}
+				},
+				{
+					actions: {
+						type: 'crash' as const,
+						params: ({ event }: { event: { error: unknown } }) => ({ error: event.error })
+					}
+				}
+			]
+		},
+		states: {
+			working: {},
+			shown: {
+				tags: ['shown' as const],
+				on: {
+					'step.next': next.map((s) =>
+						typeof s === 'string'
+							? { target: `#${machineId}.${s}` }
+							: { target: `#${machineId}.${s.target}`, guard: s.guard }
+					)
+				}
+			},
+			refused: {
+				tags: ['shown' as const, 'error' as const],
+				on: { 'step.next': { target: `#${machineId}.failed` } }
+			}
+		}
+	};
+}
+
+/** The two states every run ends in. */
+export const endStates = {
+	credentials: { type: 'final' as const, tags: ['terminal' as const, 'success' as const] },
+	failed: { type: 'final' as const, tags: ['terminal' as const, 'error' as const] }
+};
+
+/** The context a machine starts with. */
+export function initialContext({ input }: { input: FlowInput }): FlowContext {
+	return { ...input, steps: [], pending: [], carry: {} };
+}
+
+/** The machine type both families produce (they share setup, context, events and tags). */
+export type FlowMachine = ReturnType<typeof flowSetup.createMachine>;
 export type FlowSnapshot = SnapshotFrom<FlowMachine>;
 
-/** Builds a family's machine for a run; the family files call this with their own id and graph. */
-export function createStepMachine(id: string, graph: StepGraph, run: FlowRun) {
-	return flowSetup.createMachine({
-		id,
-		context: initialContext(run),
-		initial: firstStateOf(graph, run),
-		on: cursorTransitions(graph),
-		states: stepStates(graph, run)
-	});
-}
-
-type StepTransition = TransitionConfig<
-	FlowContext,
-	FlowEvent,
-	FlowEvent,
-	never,
-	never,
-	never,
-	never,
-	never,
-	FlowStep
->;
-
-/** The context a machine starts with for a run. */
-export function initialContext(run: FlowRun): FlowContext {
-	const failing = run.steps.find((s) => s.error !== undefined);
-	return {
-		flowId: run.flowId,
-		steps: run.steps,
-		outcome: run.outcome,
-		index: 0,
-		...(failing?.error ? { error: failing.error } : {})
-	};
-}
-
-/** `step.next` from a step: into `failed` if AWS refused here, else to whichever successor the run takes. */
-export function nextTransitions(successors: readonly string[]) {
-	return [
-		{ target: 'failed', guard: 'failsHere', actions: 'advance' },
-		...successors.map((id) =>
-			id === 'credentials'
-				? { target: 'credentials', guard: 'succeedsAfterThis', actions: 'advance' }
-				: { target: id, guard: { type: 'nextIs', params: { id } }, actions: 'advance' }
-		)
-	] as const;
-}
-
-/** Root transitions for prev, goto and restart: one guarded entry per state, so any position is reachable. */
-export function jumpTransitions(stateIds: readonly string[]) {
-	return stateIds.map((id) => ({
-		target: `.${id}`,
-		guard: { type: 'landsOn', params: { id } },
-		actions: 'jump'
-	})) as unknown as StepTransition[];
-}
-
-/** Tags for a step state, from the run's step when the run has it. */
-export function tagsFor(step: FlowStep | undefined): FlowTag[] {
-	if (!step) return ['step'];
-	const tags: FlowTag[] = ['step', step.kind];
-	if (step.insideAws) tags.push('inside-aws');
-	if (step.signed) tags.push('signed');
-	if (step.error) tags.push('error');
-	return tags;
-}
-
-/** The step shown for a snapshot: the current step, or the last one once the run has ended. */
+/** The step a snapshot shows: the last one done. */
 export function stepOf(snapshot: FlowSnapshot): FlowStep | undefined {
-	const { steps, index } = snapshot.context;
-	return steps[Math.min(index, steps.length - 1)];
+	const { steps } = snapshot.context;
+	return steps[steps.length - 1];
 }
 
-/** The 0-based cursor of a snapshot; equals the number of steps once the run has ended. */
-export function indexOf(snapshot: FlowSnapshot): number {
-	return snapshot.context.index;
-}
-
-/** Whether the snapshot is past the last step, in `credentials` or `failed`. */
+/** Whether a snapshot is one of the end states, `credentials` or `failed`. */
 export function isFinished(snapshot: FlowSnapshot): boolean {
-	return snapshot.context.index >= snapshot.context.steps.length;
-}
-
-/** State configs for a family's steps plus `credentials` and `failed`, with this run's steps as meta. */
-export function stepStates(graph: StepGraph, run: FlowRun) {
-	const byId = new Map(run.steps.map((s) => [s.id, s]));
-	const last = run.steps[run.steps.length - 1];
-	const states: Record<string, { tags: FlowTag[]; meta?: FlowStep; on?: object }> = {};
-	for (const [id, successors] of Object.entries(graph)) {
-		const step = byId.get(id);
-		states[id] = {
-			tags: tagsFor(step),
-			...(step ? { meta: step } : {}),
-			on: { 'step.next': nextTransitions(successors) }
-		};
-	}
-	states.credentials = {
-		tags: ['terminal', 'success'],
-		...(run.outcome === 'credentials' && last ? { meta: last } : {})
-	};
-	states.failed = {
-		tags: ['terminal', 'error'],
-		...(run.outcome === 'error' && last ? { meta: last } : {})
-	};
-	return states;
-}
-
-/** Every state id of a family, terminal states included. */
-export function familyStateIds(graph: StepGraph): string[] {
-	return [...Object.keys(graph), ...terminalStates];
-}
-
-/** The machine-wide transitions: back, jump and restart work the same in every family. */
-export function cursorTransitions(graph: StepGraph) {
-	const jumps = jumpTransitions(familyStateIds(graph));
-	return { 'step.prev': jumps, 'step.goto': jumps, 'step.restart': jumps };
-}
-
-/** Checks that a run belongs to a family, so a machine never starts in a state it lacks. */
-export function firstStateOf(graph: StepGraph, run: FlowRun): string {
-	const unknown = run.steps.find((s) => !(s.id in graph));
-	const first = run.steps[0];
-	if (!first || unknown) {
-		throw new Error(`Run of ${run.flowId} has steps this machine does not know: ${unknown?.id}`);
-	}
-	return first.id;
+	return snapshot.status === 'done';
 }

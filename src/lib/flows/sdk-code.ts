@@ -24,7 +24,7 @@ function objectLiteral(entries: readonly (readonly [string, string])[]): string 
 }
 
 /** The Region an identity pool or identity ID lives in (`us-east-1:guid`). */
-export function regionOf(id: string): string {
+function regionOf(id: string): string {
 	return id.split(':')[0] || 'us-east-1';
 }
 

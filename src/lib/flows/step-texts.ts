@@ -1,4 +1,5 @@
 import {
+	findFlow,
 	providers as providerTable,
 	type FlowId,
 	type LaneId,
@@ -38,17 +39,12 @@ export interface TextContext {
 	service?: { label: string; allowed: boolean };
 }
 
-const enhancedFlows: readonly FlowId[] = [
-	'enhanced-authenticated',
-	'enhanced-guest',
-	'developer-enhanced'
-];
-const isEnhanced = (flowId: FlowId) => enhancedFlows.includes(flowId);
-const isGuest = (flowId: FlowId) => flowId.endsWith('-guest');
-const isDeveloper = (flowId: FlowId) => flowId.startsWith('developer-');
+const isEnhanced = (flowId: FlowId) => findFlow(flowId)?.family === 'enhanced';
+const isGuest = (flowId: FlowId) => findFlow(flowId)?.identity === 'guest';
+const isDeveloper = (flowId: FlowId) => findFlow(flowId)?.identity === 'developer';
 
 /** What the identity provider hands the app, as the fact sheet names it (1.0). */
-export function proofArtifact(provider: ProviderId | undefined): string {
+function proofArtifact(provider: ProviderId | undefined): string {
 	switch (provider) {
 		case 'facebook':
 		case 'amazon':

@@ -51,10 +51,15 @@ function ownCalls(run: FlowRun): FlowStep[] {
 }
 
 function flowTopic(flowId: FlowId): string {
-	if (flowId.startsWith('developer')) return 'developer-auth';
-	if (flowId.endsWith('guest')) return 'guest-access';
-	return flowId.startsWith('basic') ? 'enhanced-vs-basic' : 'auth-flow';
+	const flow = findFlow(flowId);
+	if (flow?.identity === 'developer') return 'developer-auth';
+	if (flow?.identity === 'guest') return 'guest-access';
+	return flow?.family === 'basic' ? 'enhanced-vs-basic' : 'auth-flow';
 }
+
+/** The AWS page that documents a flow. */
+const flowDoc = (flowId: FlowId) =>
+	findFlow(flowId)?.identity === 'developer' ? docs.dev : docs.flow;
 
 function flowName(flowId: FlowId, provider: ProviderId | undefined): string {
 	const flow = findFlow(flowId)!;
@@ -138,7 +143,7 @@ function nextCallQuestions(run: FlowRun, random: Random): Question[] {
 				'easy',
 				run,
 				call.id,
-				[run.flowId.startsWith('developer') ? docs.dev : docs.flow]
+				[flowDoc(run.flowId)]
 			),
 			type: 'single',
 			stem: para(stem),
@@ -159,7 +164,7 @@ function orderQuestion(run: FlowRun): Question | undefined {
 			'medium',
 			run,
 			calls[0]!.id,
-			[run.flowId.startsWith('developer') ? docs.dev : docs.flow]
+			[flowDoc(run.flowId)]
 		),
 		type: 'order',
 		stem: para(`Put the calls of ${flowName(run.flowId, run.provider)} in the order they happen.`),

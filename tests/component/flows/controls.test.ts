@@ -1,14 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import PlayerControls from '../../../src/components/controls/PlayerControls.svelte';
 import { FlowPlayer } from '../../../src/state/flow-player.svelte.ts';
-import { ManualClock } from '../../../src/lib/diagram/clock.ts';
-import { sampleRun } from '../../unit/diagram/fixtures.ts';
+import { ManualClock } from '../../../src/lib/player/clock.ts';
+import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+
+let run: RecordedRun;
+beforeAll(async () => {
+	run = await runFlow('enhanced-authenticated');
+});
 
 function setup(start = 0) {
 	const clock = new ManualClock();
-	const player = new FlowPlayer(sampleRun(), { clock, reducedMotion: () => true, start });
+	const player = new FlowPlayer(run, { clock, reducedMotion: () => true, start });
 	render(PlayerControls, { player });
 	return { player, clock, user: userEvent.setup() };
 }
@@ -20,7 +25,9 @@ describe('PlayerControls', () => {
 			expect(screen.getByRole('button', { name })).toBeTruthy();
 		}
 		expect(screen.getByRole('combobox', { name: 'Speed' })).toBeTruthy();
-		expect(screen.getByRole('slider', { name: 'Step 1 of 9: Sign in' })).toBeTruthy();
+		expect(
+			screen.getByRole('slider', { name: 'Step 1 of 9: Sign in with Cognito user pool' })
+		).toBeTruthy();
 	});
 
 	it('steps forward and back with the buttons', async () => {
@@ -28,7 +35,7 @@ describe('PlayerControls', () => {
 		await user.click(screen.getByRole('button', { name: 'Next' }));
 		await user.click(screen.getByRole('button', { name: 'Next' }));
 		expect(player.index).toBe(2);
-		expect(screen.getByText('Step 3 of 9: Check the ID token')).toBeTruthy();
+		expect(screen.getByText('Step 3 of 9: Validate the login token')).toBeTruthy();
 		await user.click(screen.getByRole('button', { name: 'Previous' }));
 		expect(player.index).toBe(1);
 		expect((screen.getByRole('slider') as HTMLInputElement).getAttribute('aria-valuetext')).toBe(

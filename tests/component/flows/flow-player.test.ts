@@ -1,11 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FlowPlayer } from '../../../src/state/flow-player.svelte.ts';
-import { ManualClock } from '../../../src/lib/diagram/clock.ts';
-import { sampleRun } from '../../unit/diagram/fixtures.ts';
+import { ManualClock } from '../../../src/lib/player/clock.ts';
+import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+
+let run: RecordedRun;
+beforeAll(async () => {
+	run = await runFlow('enhanced-authenticated');
+});
 
 function setup(options: { reduced?: boolean; start?: number } = {}) {
 	const clock = new ManualClock();
-	const player = new FlowPlayer(sampleRun(), {
+	const player = new FlowPlayer(run, {
 		clock,
 		reducedMotion: () => options.reduced ?? false,
 		...(options.start !== undefined ? { start: options.start } : {})

@@ -5,16 +5,15 @@ import {
 	runStart,
 	type FlowRunner
 } from '../../../src/state/flow-session.svelte.ts';
-import { ManualClock } from '../../../src/lib/diagram/clock.ts';
-import { defaultBreakSettings, type FlowRun } from '../../../src/lib/flows/types.ts';
-import { sampleBasicRun, sampleRun } from '../../unit/diagram/fixtures.ts';
+import { ManualClock } from '../../../src/lib/player/clock.ts';
+import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
+import { runFlow } from '../../../src/lib/flows/run-flow.ts';
 
 function setup() {
 	const calls: Parameters<FlowRunner>[] = [];
-	const runner: FlowRunner = async (flowId, options) => {
+	const runner: FlowRunner = (flowId, options) => {
 		calls.push([flowId, options]);
-		const run: FlowRun = flowId === 'basic-authenticated' ? sampleBasicRun() : sampleRun();
-		return { ...run, settings: options.settings };
+		return runFlow(flowId, options);
 	};
 	const session = new FlowSession(runner, { clock: new ManualClock(), reducedMotion: () => true });
 	return { session, calls };

@@ -7,7 +7,7 @@ import {
 	shaftPath,
 	wrapLabel
 } from '../../../src/lib/diagram/layout.ts';
-import { playerCommand } from '../../../src/lib/diagram/keys.ts';
+import { playerCommand } from '../../../src/lib/player/keys.ts';
 import { sampleRun } from './fixtures.ts';
 
 /** Rounds every number in a path string to 3 decimals, as d3-shape's tests do. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDiagram } from '../../../src/lib/diagram/layout.ts';
-import { findCredentials, findTokens } from '../../../src/lib/diagram/inspect.ts';
+import { findCredentials, findTokens } from '../../../src/lib/inspector/inspect.ts';
 import { flows } from '../../../src/lib/flows/catalogue.ts';
 import { runFlow } from '../../../src/lib/flows/run-flow.ts';
 

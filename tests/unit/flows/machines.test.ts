@@ -1,229 +1,266 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createActor, initialTransition, transition } from 'xstate';
-import { getShortestPaths, getSimplePaths } from 'xstate/graph';
-import { flows, type FlowId, type ProviderId } from '../../../src/lib/flows/catalogue.ts';
+import { getSimplePaths } from 'xstate/graph';
+import { layoutDiagram } from '../../../src/lib/diagram/layout.ts';
 import {
-	createFlowMachine,
-	familyOf,
-	graphOf,
-	type FlowFamily
-} from '../../../src/lib/flows/create-flow-machine.ts';
+	breakOptions,
+	applicableBreakOptions,
+	providerFor
+} from '../../../src/lib/flows/break-options.ts';
 import {
-	familyStateIds,
-	indexOf,
-	isFinished,
-	stepOf,
-	type FlowEvent,
+	flows,
+	type FlowIdentity,
+	type FlowInfo,
+	type ProviderId
+} from '../../../src/lib/flows/catalogue.ts';
+import {
+	flowSetup,
+	stepState,
+	StepRefusal,
+	type FlowInput,
 	type FlowMachine,
 	type FlowSnapshot
 } from '../../../src/lib/flows/machine-setup.ts';
-import { runFlow } from '../../../src/lib/flows/run-flow.ts';
-import type { BreakSettings, FlowRun } from '../../../src/lib/flows/types.ts';
+import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+import { familyMachines, stepOrder } from '../../../src/lib/flows/step-order.ts';
+import {
+	defaultBreakSettings,
+	type BreakSettings,
+	type FlowStep
+} from '../../../src/lib/flows/types.ts';
 
-/** Success runs of every flow plus the failures the "break it" settings cause. */
-const variants: { flowId: FlowId; provider?: ProviderId; settings?: Partial<BreakSettings> }[] = [
-	...flows.map((f) => ({ flowId: f.id })),
-	{ flowId: 'enhanced-authenticated', settings: { expireToken: true } },
-	{ flowId: 'enhanced-authenticated', settings: { roleMapping: 'rules-no-match-deny' } },
-	{ flowId: 'enhanced-authenticated', settings: { trust: 'wrong-aud' } },
-	{ flowId: 'enhanced-guest', settings: { guestAccess: false } },
-	{ flowId: 'enhanced-guest', settings: { trust: 'wrong-amr' } },
-	{ flowId: 'basic-authenticated', settings: { classicFlow: false } },
-	{ flowId: 'basic-authenticated', settings: { sendAccessToken: true } },
-	{ flowId: 'basic-guest', settings: { trust: 'no-conditions' } },
-	{ flowId: 'developer-enhanced', settings: { tamperClaim: true } },
-	{ flowId: 'developer-basic', settings: { expireToken: true } },
-	{ flowId: 'developer-basic', settings: { trust: 'wrong-aud' } }
-];
+/** The state a snapshot is in, without the step's `working`/`shown` substate. */
+const stateOf = (snapshot: FlowSnapshot) =>
+	typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
 
-let runs: FlowRun[] = [];
-
-beforeAll(async () => {
-	runs = await Promise.all(
-		variants.map((v) => runFlow(v.flowId, { provider: v.provider, settings: v.settings }))
-	);
+const fakeStep = (id: string): FlowStep => ({
+	id,
+	index: 0,
+	kind: 'call',
+	from: 'app',
+	to: 'cognito',
+	label: id,
+	insideAws: false,
+	signed: false,
+	narration: id,
+	why: id,
+	factRef: 'AF',
+	at: 0
 });
 
-const stateOf = (snapshot: FlowSnapshot) => snapshot.value as string;
+const input = (identity: FlowIdentity): FlowInput => ({
+	flowId: 'enhanced-authenticated',
+	identity,
+	settings: defaultBreakSettings,
+	scope: null
+});
 
-/** Every event a view can send, with goto covering each position and one past the end. */
-function allEvents(run: FlowRun): FlowEvent[] {
-	return [
-		{ type: 'step.next' },
-		{ type: 'step.prev' },
-		{ type: 'step.restart' },
-		...Array.from({ length: run.steps.length + 1 }, (_, index) => ({
-			type: 'step.goto' as const,
-			index
-		}))
-	];
+/**
+ * Every simple path of a machine when each step's actor may succeed or be refused by AWS. The
+ * actors' done and error events are given as events, so xstate/graph walks the machine without
+ * the simulator.
+ */
+function modelPaths(machine: FlowMachine, identity: FlowIdentity) {
+	return getSimplePaths(machine, {
+		input: input(identity),
+		events: (snapshot) => {
+			const id = stateOf(snapshot);
+			// A shown step waits for `step.next`; a working one for its actor to finish.
+			if (snapshot.hasTag('shown')) return [{ type: 'step.next' }];
+			return [
+				{ type: 'xstate.done.actor.work', output: { steps: [fakeStep(id)] } },
+				{
+					type: 'xstate.error.actor.work',
+					error: new StepRefusal({
+						...fakeStep(id),
+						error: {
+							name: 'NotAuthorizedException',
+							message: 'refused',
+							httpStatus: 400,
+							explanation: '',
+							fix: '',
+							factRef: 'AF'
+						}
+					})
+				}
+			] as never;
+		}
+	});
 }
 
-const expectedStates = (run: FlowRun) => [
-	...run.steps.map((s) => s.id),
-	run.outcome === 'credentials' ? 'credentials' : 'failed'
-];
+const identities: FlowIdentity[] = ['signed-in', 'guest', 'developer'];
 
-describe('reachability with xstate/graph', () => {
-	test('every step of each run, and its end state, is reachable', () => {
-		for (const run of runs) {
-			const machine = createFlowMachine(run);
-			const reached = getShortestPaths(machine, { events: allEvents(run) }).map((p) =>
-				stateOf(p.state)
+describe('the machines, walked with xstate/graph', () => {
+	for (const [family, machine] of Object.entries(familyMachines)) {
+		for (const identity of identities) {
+			test(`every ${family} path for a ${identity} identity ends in credentials or failed`, () => {
+				const paths = modelPaths(machine, identity);
+				const order = stepOrder(machine, identity);
+				const ends = paths.filter((p) => p.state.status === 'done');
+				expect(ends.length).toBeGreaterThan(0);
+				for (const path of ends) {
+					const end = path.state as FlowSnapshot;
+					const passed = end.context.steps.map((s: FlowStep) => s.id);
+					// The steps a path passes are the flow's steps, in order, up to where it ended.
+					expect(order.slice(0, passed.length)).toEqual(passed);
+					if (stateOf(end) === 'credentials') {
+						expect(passed).toEqual(order);
+						expect(end.hasTag('success')).toBe(true);
+					} else {
+						expect(stateOf(end)).toBe('failed');
+						expect(end.context.error?.name).toBe('NotAuthorizedException');
+						expect(end.context.steps.at(-1)?.error).toEqual(end.context.error);
+					}
+				}
+				// One way to succeed, and one way to fail at each step.
+				expect(ends.filter((p) => stateOf(p.state as FlowSnapshot) === 'failed')).toHaveLength(
+					order.length
+				);
+			});
+		}
+
+		test(`every state of the ${family} machine is on some path`, () => {
+			const reached = new Set(
+				identities.flatMap((identity) =>
+					modelPaths(machine, identity).map((p) => stateOf(p.state as FlowSnapshot))
+				)
 			);
-			expect(new Set(reached), run.flowId).toEqual(new Set(expectedStates(run)));
-		}
-	});
+			const states = Object.keys(machine.root.states).filter((s) => s !== 'start');
+			expect([...reached].sort()).toEqual(states.sort());
+		});
+	}
 
-	test('stepping forward, every path ends in credentials or in failed with a named AWS error', () => {
-		for (const run of runs) {
-			const machine = createFlowMachine(run);
-			const paths = getSimplePaths(machine, { events: [{ type: 'step.next' }] });
-			const ends = paths.filter((p) => !p.state.can({ type: 'step.next' }));
-			expect(ends.length, run.flowId).toBe(1);
-			const end = ends[0]?.state as FlowSnapshot;
-			if (run.outcome === 'credentials') {
-				expect(stateOf(end)).toBe('credentials');
-				expect(end.hasTag('success')).toBe(true);
-				expect(end.context.error).toBeUndefined();
-			} else {
-				expect(stateOf(end)).toBe('failed');
-				expect(end.context.error?.name).toMatch(/Exception$|^AccessDenied$/);
-				expect(end.context.error).toEqual(run.steps[run.steps.length - 1]?.error);
-			}
-			const moves = ends[0]?.steps.filter((s) => s.event.type === 'step.next') ?? [];
-			expect(moves.length).toBe(run.steps.length);
-		}
-	});
-
-	test('across runs, every state of every family is reachable', () => {
-		const reached = new Map<FlowFamily, Set<string>>();
-		for (const run of runs) {
-			const family = familyOf(run.flowId);
-			const set = reached.get(family) ?? new Set<string>();
-			for (const p of getShortestPaths(createFlowMachine(run), { events: allEvents(run) })) {
-				set.add(stateOf(p.state));
-			}
-			reached.set(family, set);
-		}
-		for (const family of ['enhanced', 'basic', 'developer'] as const) {
-			expect(reached.get(family), family).toEqual(new Set(familyStateIds(graphOf(family))));
+	test('a shown step can move on; an end state cannot', () => {
+		const paths = modelPaths(familyMachines.basic, 'guest');
+		for (const path of paths) {
+			const snapshot = path.state as FlowSnapshot;
+			if (snapshot.hasTag('shown')) expect(snapshot.can({ type: 'step.next' })).toBe(true);
+			if (snapshot.status === 'done') expect(snapshot.can({ type: 'step.next' })).toBe(false);
 		}
 	});
 });
 
-describe('stepping', () => {
-	const find = (flowId: FlowId, failed = false) => {
-		const run = runs.find((r) => r.flowId === flowId && (r.outcome === 'error') === failed);
-		if (!run) throw new Error(`no run of ${flowId}`);
-		return run;
-	};
-
-	const walk = (machine: FlowMachine, count: number) => {
-		let [snapshot] = initialTransition(machine);
-		const seen = [snapshot];
-		for (let i = 0; i < count; i++) {
-			[snapshot] = transition(machine, snapshot, { type: 'step.next' });
-			seen.push(snapshot);
+/** Each flow with each provider, and each "break it" choice that applies to it. */
+function variants(): { flow: FlowInfo; provider?: ProviderId; settings: Partial<BreakSettings> }[] {
+	const out: { flow: FlowInfo; provider?: ProviderId; settings: Partial<BreakSettings> }[] = [];
+	for (const flow of flows) {
+		const providers = flow.providers.length > 0 ? flow.providers : [undefined];
+		for (const provider of providers) {
+			out.push({ flow, ...(provider ? { provider } : {}), settings: {} });
 		}
-		return seen;
-	};
+		const provider = providerFor(flow.id);
+		for (const option of applicableBreakOptions(flow.id, provider)) {
+			if (option.key === 'provider') continue;
+			const choices =
+				option.kind === 'toggle'
+					? [!(defaultBreakSettings[option.key] as boolean)]
+					: (option.choices ?? []).map((c) => c.value);
+			for (const value of choices) {
+				if (value === defaultBreakSettings[option.key]) continue;
+				out.push({ flow, settings: { [option.key]: value } });
+			}
+		}
+	}
+	return out;
+}
 
-	test('starts at the first step with that step as meta', () => {
-		const run = find('enhanced-authenticated');
-		const [snapshot] = initialTransition(createFlowMachine(run));
-		expect(stateOf(snapshot)).toBe('sign-in');
-		expect(indexOf(snapshot)).toBe(0);
-		expect(stepOf(snapshot)).toBe(run.steps[0]);
-		expect(snapshot.getMeta()['enhanced.sign-in']).toBe(run.steps[0]);
-		expect(snapshot.can({ type: 'step.prev' })).toBe(false);
+describe('the machines, driving the simulator', () => {
+	const cases = variants();
+	const runs: RecordedRun[] = [];
+
+	beforeAll(async () => {
+		for (const c of cases) {
+			runs.push(await runFlow(c.flow.id, { provider: c.provider, settings: c.settings }));
+		}
 	});
 
-	test('step.next visits the run steps in order and stops in credentials', () => {
-		const run = find('developer-basic');
-		const seen = walk(createFlowMachine(run), run.steps.length + 1);
-		expect(seen.map(stateOf)).toEqual([
-			...run.steps.map((s) => s.id),
-			'credentials',
-			'credentials'
+	test('the variants cover every provider and every "break it" option', () => {
+		const providersRun = new Set(cases.map((c) => c.provider).filter(Boolean));
+		expect(providersRun.size).toBe(7);
+		const keys = new Set(cases.flatMap((c) => Object.keys(c.settings)));
+		for (const option of breakOptions)
+			if (option.key !== 'provider') expect(keys).toContain(option.key);
+	});
+
+	test('every run ends in credentials, or in failed with a named AWS error', () => {
+		for (const [i, run] of runs.entries()) {
+			const end = run.snapshots.at(-1)!;
+			const label = `${run.flowId} ${JSON.stringify(cases[i]?.settings)} ${run.provider ?? ''}`;
+			expect(end.status, label).toBe('done');
+			if (run.outcome === 'credentials') {
+				expect(end.value, label).toBe('credentials');
+				expect(end.context.error, label).toBeUndefined();
+			} else {
+				expect(end.value, label).toBe('failed');
+				expect(end.context.error?.name, label).toMatch(/^[A-Z][A-Za-z]+(Exception|Denied)$/);
+				expect(end.context.error?.message, label).not.toBe('');
+			}
+		}
+	});
+
+	test('each snapshot shows one step, in the order the diagram draws them', () => {
+		for (const run of runs) {
+			const flow = flows.find((f) => f.id === run.flowId)!;
+			const states = run.snapshots.map((s, i) =>
+				i === run.snapshots.length - 1 ? s.context.steps.at(-1)!.id : stateOf(s)
+			);
+			const drawn = layoutDiagram(flow.lanes, run.steps, { width: 900 }).messages.map(
+				(m) => m.stepId
+			);
+			expect(states).toEqual(drawn);
+			expect(drawn).toEqual(flow.steps.slice(0, drawn.length));
+			for (const [i, s] of run.snapshots.entries()) expect(s.context.steps).toHaveLength(i + 1);
+		}
+	});
+
+	test('the tags of each step state agree with the step the run recorded', () => {
+		for (const run of runs) {
+			for (const s of run.snapshots.slice(0, -1)) {
+				const step = s.context.steps.at(-1)!;
+				expect(s.hasTag(step.kind), `${run.flowId} ${step.id}`).toBe(true);
+				expect(s.hasTag('inside-aws'), `${run.flowId} ${step.id}`).toBe(
+					step.insideAws && step.kind !== 'return'
+				);
+				expect(s.hasTag('signed'), `${run.flowId} ${step.id}`).toBe(step.signed);
+				expect(s.hasTag('error')).toBe(step.error !== undefined);
+			}
+		}
+	});
+});
+
+describe('a step added to a machine', () => {
+	// The enhanced machine with one more step between GetId and GetCredentialsForIdentity.
+	const config = familyMachines.enhanced.config;
+	const fixture = flowSetup.createMachine({
+		...(config as object),
+		id: 'enhanced',
+		states: {
+			...(config.states as object),
+			'validate-login': stepState(
+				'enhanced',
+				'reveal',
+				['internal', 'inside-aws'],
+				['cache-identity']
+			),
+			'cache-identity': stepState('enhanced', 'reveal', ['internal'], ['get-credentials'])
+		}
+	} as never) as FlowMachine;
+
+	test('appears in the step order read from the machine, where the machine puts it', () => {
+		const order = stepOrder(fixture, 'signed-in');
+		expect(order.slice(0, 5)).toEqual([
+			'sign-in',
+			'get-id',
+			'validate-login',
+			'cache-identity',
+			'get-credentials'
 		]);
-		const end = seen[run.steps.length] as FlowSnapshot;
-		expect(isFinished(end)).toBe(true);
-		expect(end.status).toBe('active');
-		expect(stepOf(end)?.id).toBe('call-service');
+		// Guests do not pass the login check, so they do not pass the new step either.
+		expect(stepOrder(fixture, 'guest')).not.toContain('cache-identity');
 	});
 
-	test('stepping back restores exactly the earlier snapshot', () => {
-		const run = find('basic-guest');
-		const machine = createFlowMachine(run);
-		const seen = walk(machine, run.steps.length);
-		let snapshot = seen[seen.length - 1] as FlowSnapshot;
-		for (let i = seen.length - 2; i >= 0; i--) {
-			[snapshot] = transition(machine, snapshot, { type: 'step.prev' });
-			const earlier = seen[i] as FlowSnapshot;
-			expect(stateOf(snapshot)).toBe(stateOf(earlier));
-			expect(snapshot.context).toEqual(earlier.context);
-			expect(snapshot.getMeta()).toEqual(earlier.getMeta());
-			expect([...snapshot.tags].sort()).toEqual([...earlier.tags].sort());
+	test('the catalogue lists exactly the steps its machines give', () => {
+		for (const flow of flows) {
+			expect(flow.steps).toEqual(stepOrder(familyMachines[flow.family], flow.identity));
 		}
-	});
-
-	test('step.goto jumps anywhere, clamps out-of-range indices and ignores fractions', () => {
-		const run = find('enhanced-guest');
-		const machine = createFlowMachine(run);
-		const [start] = initialTransition(machine);
-		const [at4] = transition(machine, start, { type: 'step.goto', index: 4 });
-		expect(stateOf(at4)).toBe(run.steps[4]?.id);
-		const [past] = transition(machine, at4, { type: 'step.goto', index: 99 });
-		expect(stateOf(past)).toBe('credentials');
-		expect(indexOf(past)).toBe(run.steps.length);
-		const [before] = transition(machine, at4, { type: 'step.goto', index: -3 });
-		expect(stateOf(before)).toBe('get-id');
-		const [same] = transition(machine, at4, { type: 'step.goto', index: 1.5 });
-		expect(indexOf(same)).toBe(4);
-		const [restarted] = transition(machine, past, { type: 'step.restart' });
-		expect(restarted.context).toEqual(start.context);
-		expect(stateOf(restarted)).toBe('get-id');
-	});
-
-	test('a failed run stops at the refusing step, then ends in failed with the AWS error', () => {
-		const run = find('enhanced-guest', true);
-		const actor = createActor(createFlowMachine(run)).start();
-		expect(actor.getSnapshot().hasTag('error')).toBe(true);
-		expect(actor.getSnapshot().matches('get-id')).toBe(true);
-		actor.send({ type: 'step.next' });
-		const failed = actor.getSnapshot();
-		expect(failed.matches('failed')).toBe(true);
-		expect(failed.hasTag('terminal')).toBe(true);
-		expect(failed.context.error?.message).toBe(
-			'Unauthenticated access is not supported for this identity pool.'
-		);
-		expect(failed.can({ type: 'step.next' })).toBe(false);
-		expect(stepOf(failed)?.error?.name).toBe('NotAuthorizedException');
-		actor.send({ type: 'step.prev' });
-		expect(actor.getSnapshot().matches('get-id')).toBe(true);
-		actor.stop();
-	});
-
-	test('tags follow the step: kind, inside AWS, signed', () => {
-		const run = find('developer-enhanced');
-		const machine = createFlowMachine(run);
-		const seen = walk(machine, run.steps.length - 1);
-		for (const [i, snapshot] of seen.entries()) {
-			const s = run.steps[i];
-			if (!s) throw new Error('missing step');
-			expect(snapshot.hasTag(s.kind), s.id).toBe(true);
-			expect(snapshot.hasTag('inside-aws'), s.id).toBe(s.insideAws);
-			expect(snapshot.hasTag('signed'), s.id).toBe(s.signed);
-		}
-		expect(seen[1]?.hasTag('signed')).toBe(true);
-		expect(seen[5]?.hasTag('inside-aws')).toBe(true);
-	});
-
-	test('a machine refuses a run from another family', () => {
-		const run = find('basic-authenticated');
-		expect(() => createFlowMachine({ ...run, flowId: 'enhanced-authenticated' })).toThrow(
-			/get-open-id-token/
-		);
 	});
 });

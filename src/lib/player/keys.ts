@@ -9,7 +9,27 @@ export type PlayerCommand =
 	| { type: 'toggle' }
 	| { type: 'first' }
 	| { type: 'last' }
-	| { type: 'goto'; index: number };
+	| { type: 'goto'; index: number }
+	| { type: 'table' };
+
+/** Where a key was pressed, as far as the player cares. */
+export interface KeyTarget {
+	key: string;
+	/** Ctrl, Meta or Alt held, or the event already handled. */
+	taken: boolean;
+	/** Tag name of the focused element, e.g. `BUTTON`. */
+	tag: string;
+	editable: boolean;
+}
+
+/** The player's command for a key press, or null when the key belongs to a form field or a button. */
+export function keyCommand(press: KeyTarget): PlayerCommand | null {
+	if (press.taken) return null;
+	if (['INPUT', 'SELECT', 'TEXTAREA'].includes(press.tag) || press.editable) return null;
+	if (press.key === ' ' && ['BUTTON', 'A', 'SUMMARY'].includes(press.tag)) return null;
+	if (press.key === 't' || press.key === 'T') return { type: 'table' };
+	return playerCommand(press.key);
+}
 
 /** The command for a key (`KeyboardEvent.key`), or null when the player does not use it. */
 export function playerCommand(key: string): PlayerCommand | null {

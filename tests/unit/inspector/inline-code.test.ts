@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, splitCode } from '../../../src/lib/diagram/inline-code.ts';
+import { plainText, splitCode } from '../../../src/lib/inspector/inline-code.ts';
 
 describe('splitCode', () => {
 	it('turns backtick-marked names into code parts', () => {

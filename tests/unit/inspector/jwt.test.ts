@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwt, looksLikeJwt } from '../../../src/lib/diagram/jwt.ts';
+import { decodeJwt, looksLikeJwt } from '../../../src/lib/inspector/jwt.ts';
 import {
 	claimValueText,
 	expiryText,
 	formatSpan,
 	formatUtc,
 	toEpochMs
-} from '../../../src/lib/diagram/claims.ts';
+} from '../../../src/lib/inspector/claims.ts';
 import {
 	announceStep,
 	findCredentials,
 	findTokens,
 	whatChanged
-} from '../../../src/lib/diagram/inspect.ts';
-import { b64url, idToken, makeJwt, sampleRun, t0 } from './fixtures.ts';
+} from '../../../src/lib/inspector/inspect.ts';
+import { b64url, idToken, makeJwt, sampleRun, t0 } from '../diagram/fixtures.ts';
 
 describe('decodeJwt', () => {
 	it('decodes header and payload of a whole token', () => {

@@ -37,7 +37,7 @@ export const claimHelp: Record<string, string> = {
 const timeClaims = new Set(['exp', 'iat', 'nbf', 'auth_time']);
 
 /** Whether a claim holds a time in seconds since the epoch. */
-export function isTimeClaim(name: string): boolean {
+function isTimeClaim(name: string): boolean {
 	return timeClaims.has(name);
 }
 
