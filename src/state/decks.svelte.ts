@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { DeckContext, DeckResult } from '../lib/content/import-deck.ts';
+import type { DeckContext, DeckProgress, DeckResult } from '../lib/content/import-deck.ts';
 import { sanitizeHtml } from '../security/trusted-types.ts';
 import type { Question } from '../lib/content/types.ts';
 
@@ -71,7 +71,8 @@ class Decks {
 		name: string,
 		source: string,
 		builtIn: DeckContext,
-		now = Date.now()
+		now = Date.now(),
+		progress: DeckProgress = {}
 	): Promise<DeckResult> {
 		await this.load();
 		const ids = new Map(builtIn.questionIds);
@@ -85,7 +86,8 @@ class Decks {
 			name,
 			source,
 			{ lessonSlugs: builtIn.lessonSlugs, questionIds: ids },
-			sanitizeHtml
+			sanitizeHtml,
+			progress
 		);
 		if (!result.ok) return result;
 		const deck: Deck = { name, importedAt: now, questions: result.questions };
