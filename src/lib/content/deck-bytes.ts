@@ -73,8 +73,14 @@ function position(bytes: Uint8Array, offset: number): { line: number; column: nu
 	return { line, column };
 }
 
-// Control characters other than tab, line feed, form feed and carriage return mark a binary file.
-const binaryChar = new RegExp('[\\u0000-\\u0008\\u000b\\u000e-\\u001f\\u007f]');
+/** Index of the first control character other than tab, line feed, form feed and carriage return (a binary file), or -1. */
+function firstBinaryChar(text: string): number {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 9 || c === 11 || (c >= 14 && c < 32) || c === 127) return i;
+	}
+	return -1;
+}
 
 /**
  * Size, then UTF-8, then "is it text": refuses with one problem at the exact place, or returns
@@ -96,18 +102,18 @@ export function decodeDeck(name: string, bytes: Uint8Array): DeckText {
 		};
 	}
 	const text = new TextDecoder('utf-8').decode(bytes);
-	const m = binaryChar.exec(text);
-	if (m) {
-		const before = text.slice(0, m.index);
+	const at = firstBinaryChar(text);
+	if (at >= 0) {
+		const before = text.slice(0, at);
 		const line = before.split('\n').length;
-		const column = m.index - before.lastIndexOf('\n');
+		const column = at - before.lastIndexOf('\n');
 		return {
 			ok: false,
 			problem: {
 				file: name,
 				line,
 				column,
-				message: `The deck holds a control character (U+${m[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}), so it is not a text file.`,
+				message: `The deck holds a control character (U+${text.charCodeAt(at).toString(16).padStart(4, '0').toUpperCase()}), so it is not a text file.`,
 				hint: 'Import a markdown (.md) file.'
 			}
 		};

@@ -55,7 +55,7 @@ function inside(source: string, problems: Problem[]): void {
 	}
 }
 
-describe('content parsers over arbitrary text (fast-check)', () => {
+describe('content parsers over arbitrary text (fast-check)', { timeout: 120_000 }, () => {
 	it('the question parser never throws, and every problem lies inside the file', () => {
 		fc.assert(
 			fc.property(markdownish, (source) => {
@@ -77,7 +77,7 @@ describe('content parsers over arbitrary text (fast-check)', () => {
 	});
 });
 
-describe('deck bytes before parsing (fast-check)', () => {
+describe('deck bytes before parsing (fast-check)', { timeout: 120_000 }, () => {
 	it('arbitrary bytes are text or refused with one problem inside the file', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
@@ -136,7 +136,7 @@ describe('deck bytes before parsing (fast-check)', () => {
 	});
 });
 
-describe('deck import over arbitrary text (fast-check)', () => {
+describe('deck import over arbitrary text (fast-check)', { timeout: 120_000 }, () => {
 	const ctx = { lessonSlugs: new Set(['what-identity-pools-are']), questionIds: new Map() };
 
 	it('never throws: either questions or problems inside the file', async () => {

@@ -72,7 +72,7 @@ const body = fc.oneof(
 		.map((o) => JSON.stringify(o))
 );
 
-describe('the SDK adapter over raw bodies and headers (fast-check)', () => {
+describe('the SDK adapter over raw bodies and headers (fast-check)', { timeout: 120_000 }, () => {
 	let world: DemoWorld;
 	beforeAll(async () => {
 		world = await createDemoWorld({ seed: 3 });
