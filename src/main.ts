@@ -1,3 +1,5 @@
+// First, so the Trusted Types policy exists before anything renders.
+import './security/trusted-types.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
-import type { DeckContext, DeckResult } from '../lib/content/import-deck.ts';
-import { sanitizeHtml } from '../lib/content/sanitize-html.ts';
+import type { DeckContext, DeckProgress, DeckResult } from '../lib/content/import-deck.ts';
+import { sanitizeHtml } from '../security/trusted-types.ts';
 import type { Question } from '../lib/content/types.ts';
 
 /** A deck a user imported, kept in IndexedDB on this device only. */
@@ -71,7 +71,8 @@ class Decks {
 		name: string,
 		source: string,
 		builtIn: DeckContext,
-		now = Date.now()
+		now = Date.now(),
+		progress: DeckProgress = {}
 	): Promise<DeckResult> {
 		await this.load();
 		const ids = new Map(builtIn.questionIds);
@@ -79,24 +80,14 @@ class Decks {
 			if (d.name === name) continue;
 			for (const q of d.questions) ids.set(q.id, `deck "${d.name}"`);
 		}
-		// The parser, marked and DOMPurify load only when someone imports a deck.
-		const [{ prepareDeck }, { default: DOMPurify }] = await Promise.all([
-			import('../lib/content/import-deck.ts'),
-			import('dompurify')
-		]);
-		const sanitize = (html: string) =>
-			sanitizeHtml(
-				DOMPurify.sanitize(html, {
-					USE_PROFILES: { html: true },
-					FORBID_TAGS: ['style', 'form', 'img', 'svg', 'math', 'iframe', 'object', 'embed'],
-					FORBID_ATTR: ['style']
-				})
-			);
+		// The parser and marked load only when someone imports a deck.
+		const { prepareDeck } = await import('../lib/content/import-deck.ts');
 		const result = await prepareDeck(
 			name,
 			source,
 			{ lessonSlugs: builtIn.lessonSlugs, questionIds: ids },
-			sanitize
+			sanitizeHtml,
+			progress
 		);
 		if (!result.ok) return result;
 		const deck: Deck = { name, importedAt: now, questions: result.questions };

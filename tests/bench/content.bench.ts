@@ -1,6 +1,7 @@
 import { bench, describe } from 'vitest';
 import { buildBundle } from '../../src/lib/content/bundle.ts';
-import { checkContent, type ContentFile } from '../../src/lib/content/check.ts';
+import { checkContent, checkDeck, type ContentFile } from '../../src/lib/content/check.ts';
+import { decodeDeck, maxDeckBytes } from '../../src/lib/content/deck-bytes.ts';
 
 const topics = ['auth-flow', 'guest-access', 'role-mapping', 'trust-policies', 'lifetimes'];
 
@@ -58,7 +59,38 @@ describe('content: 1,000 generated questions', () => {
 		checkContent(files);
 	});
 
-	bench('parse, validate, render and sanitize (buildBundle)', () => {
-		buildBundle(files);
+	// DOMPurify over jsdom makes this one take seconds, so it gets few samples.
+	bench(
+		'parse, validate, render and sanitize (buildBundle)',
+		() => {
+			buildBundle(files);
+		},
+		{ iterations: 3, time: 0, warmupIterations: 1, warmupTime: 0 }
+	);
+});
+
+/** A deck just under the import limit, made of the same generated questions. */
+const bigDeck = (() => {
+	const parts: string[] = [];
+	let size = 0;
+	for (let n = 0; size < maxDeckBytes - 2000; n++) {
+		const q = question(n).replace(/#\/practice\?question=bench-question-\d+/, '#/practice');
+		parts.push(q);
+		size += q.length + 1;
+	}
+	return new TextEncoder().encode(parts.join('\n'));
+})();
+const fiftyMegabytes = new Uint8Array(50 * 1024 * 1024);
+const deckContext = { lessonSlugs: new Set<string>(), questionIds: new Map<string, string>() };
+
+describe(`deck import: limit ${maxDeckBytes} bytes`, () => {
+	bench('refuse a 50 MB file (decodeDeck)', () => {
+		if (decodeDeck('big.md', fiftyMegabytes).ok) throw new Error('a 50 MB deck must be refused');
+	});
+
+	bench(`decode and check a deck of ${bigDeck.length} bytes (decodeDeck + checkDeck)`, () => {
+		const text = decodeDeck('deck.md', bigDeck);
+		if (!text.ok) throw new Error(text.problem.message);
+		checkDeck({ path: 'deck.md', source: text.text }, deckContext);
 	});
 });

@@ -5,14 +5,20 @@ export type { Page } from '@playwright/test';
 
 /**
  * Every browser test fails on a content-security-policy violation or an uncaught page error, so a
- * slip that would run blocked script, or throw, never passes unnoticed.
+ * slip that would run blocked script, or throw, never passes unnoticed. A test that provokes a
+ * violation on purpose names its directive in `expectedCspViolations`; it then fails unless that
+ * violation happened, and still fails on any other.
  */
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ guard: void; expectedCspViolations: string[] }>({
+	expectedCspViolations: [[], { option: true }],
 	guard: [
-		async ({ context }, use) => {
+		async ({ context, expectedCspViolations }, use) => {
 			const problems: string[] = [];
+			const seen = new Set<string>();
 			await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
-				problems.push(`CSP violation: ${text}`);
+				const directive = text.split(' ')[0] ?? '';
+				if (expectedCspViolations.includes(directive)) seen.add(directive);
+				else problems.push(`CSP violation: ${text}`);
 			});
 			await context.addInitScript(() => {
 				document.addEventListener('securitypolicyviolation', (e) => {
@@ -29,6 +35,9 @@ export const test = base.extend<{ guard: void }>({
 			context.on('page', watch);
 			await use();
 			expect(problems, 'CSP violations and page errors').toEqual([]);
+			expect([...seen].sort(), 'the CSP violations this test provokes').toEqual(
+				[...expectedCspViolations].sort()
+			);
 		},
 		{ auto: true }
 	]

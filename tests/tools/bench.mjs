@@ -55,6 +55,11 @@ for (const key of screens.sort()) {
 	console.log(`${kb(total).padStart(10)}  ${name}`);
 }
 
+step('Fuzz properties with 40,000 runs each (FUZZ_RUNS)');
+sh('npx', ['vitest', 'run', '--project', 'unit', '--testTimeout', '900000', 'tests/unit/fuzz'], {
+	env: { ...process.env, FUZZ_RUNS: '40000' }
+});
+
 step('Node benchmarks (vitest bench)');
 if (existsSync('tests/bench') && readdirSync('tests/bench').some((f) => f.endsWith('.bench.ts')))
 	sh('npx', ['vitest', 'bench', '--run', '--project', 'unit']);

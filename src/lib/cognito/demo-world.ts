@@ -69,6 +69,17 @@ export const demo = {
 	tableArn: 'arn:aws:dynamodb:us-east-1:111122223333:table/PoolLabNotes'
 } as const;
 
+/**
+ * The demo backend's long-term access key pair: an IAM user with the AWS managed policy
+ * AmazonCognitoDeveloperAuthenticatedIdentities (MP-DEV). Give it to any AWS SDK client as
+ * `credentials` and the simulator verifies its SigV4 signatures. A made-up demo key; it works only here.
+ */
+export const demoBackendCredentials = {
+	accessKeyId: 'AKIAPOOLLABBACKEND01',
+	secretAccessKey: 'poolLabDemoBackendSecretKey0000000000000',
+	principalArn: 'arn:aws:iam::111122223333:user/pool-lab-backend'
+} as const;
+
 const sub = '${cognito-identity.amazonaws.com:sub}';
 
 /** Per-identity S3 prefix and DynamoDB leading keys, as documented (IAMR-2023 7). */
@@ -335,6 +346,14 @@ export async function createDemoWorld(
 			AmazonCognitoDeveloperAuthenticatedIdentities: developerAuthenticatedIdentitiesPolicy
 		}
 	});
+	world.iam.createUser('pool-lab-backend', {
+		AmazonCognitoDeveloperAuthenticatedIdentities: developerAuthenticatedIdentitiesPolicy
+	});
+	world.iam.addAccessKey(
+		demoBackendCredentials.principalArn,
+		demoBackendCredentials.accessKeyId,
+		demoBackendCredentials.secretAccessKey
+	);
 
 	world.pools.set(demo.identityPoolId, {
 		pool: {

@@ -286,6 +286,7 @@ export const errors = {
 	},
 	missingAuthentication(operation: string): AwsError {
 		return cognito('MissingAuthenticationTokenException', 'Missing Authentication Token', {
+			httpStatus: 403,
 			explanation: `${operation} must be signed (SigV4) with AWS credentials of a developer or administrator; it is not a public API.`,
 			fix: 'Call it from your backend with IAM credentials, never from the app.',
 			factRef: 'SDK-CI; DEV',

@@ -53,6 +53,8 @@ export class Iam {
 		string,
 		{ UserName: string; Arn: string; Policies: Record<string, PolicyDocument> }
 	>();
+	/** Long-term access keys by access key ID, with the principal they sign as (SigV4). */
+	readonly accessKeys = new Map<string, { secretAccessKey: string; principalArn: string }>();
 	readonly #random: SeededRandom;
 
 	constructor(accountId: string, random: SeededRandom) {
@@ -133,6 +135,11 @@ export class Iam {
 		const arn = `arn:aws:iam::${this.accountId}:user/${userName}`;
 		this.users.set(arn, { UserName: userName, Arn: arn, Policies: structuredClone(policies) });
 		return arn;
+	}
+
+	/** CreateAccessKey with a given key pair (the demo world's is fixed, so SDK clients can sign). */
+	addAccessKey(principalArn: string, accessKeyId: string, secretAccessKey: string): void {
+		this.accessKeys.set(accessKeyId, { secretAccessKey, principalArn });
 	}
 
 	/** The permission policies of a user or role ARN in this account; undefined for principals IAM here does not know. */

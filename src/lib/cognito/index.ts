@@ -10,6 +10,7 @@ export {
 	createDemoWorld,
 	signIn,
 	demo,
+	demoBackendCredentials,
 	perIdentityDataPolicy,
 	developerAuthenticatedIdentitiesPolicy
 } from './demo-world.ts';
@@ -80,6 +81,7 @@ export {
 } from './scope-down.ts';
 
 export { SimulatorRequestHandler } from './sdk-adapter.ts';
+export { verifySigV4, signingErrors } from './sigv4.ts';
 export type { SimHttpRequest, SimHttpResponse } from './sdk-adapter.ts';
 
 export type { TraceEvent, TraceKind, TraceObserver } from './trace.ts';

@@ -1,4 +1,6 @@
 import { AwsError, toAwsError } from './errors.ts';
+import { isPublicOperation } from './identity-pool.ts';
+import { verifySigV4 } from './sigv4.ts';
 import type { CallContext } from './types.ts';
 import type { World } from './world.ts';
 
@@ -13,6 +15,7 @@ export interface SimHttpRequest {
 	method: string;
 	hostname?: string;
 	path?: string;
+	query?: Record<string, string | string[] | null | undefined>;
 	headers: Record<string, string>;
 	body?: unknown;
 }
@@ -25,8 +28,6 @@ export interface SimHttpResponse {
 }
 
 export interface SimulatorRequestHandlerOptions {
-	/** IAM principal ARNs by access key ID, for signed calls (default: a `developer` user). */
-	principals?: Record<string, string>;
 	/** Sees every request and response, e.g. to show the wire format in the inspector. */
 	onExchange?: (exchange: {
 		request: SimHttpRequest;
@@ -136,16 +137,19 @@ export class SimulatorRequestHandler {
 		return `00000000-0000-4000-8000-${n}`;
 	}
 
-	#context(request: SimHttpRequest): CallContext {
-		const auth = header(request.headers, 'authorization');
-		const m = auth ? /Credential=([^/,\s]+)/.exec(auth) : null;
-		if (!m) return { signed: false };
-		const key = m[1] ?? '';
-		return {
-			signed: true,
-			principalArn:
-				this.#options.principals?.[key] ?? `arn:aws:iam::${this.#world.accountId}:user/developer`
-		};
+	/**
+	 * Public operations are answered unsigned; every other one must carry a SigV4 signature made
+	 * with an access key IAM knows, and then runs as that key's principal.
+	 */
+	async #context(request: SimHttpRequest, operation: string, text: string): Promise<CallContext> {
+		if (isPublicOperation(operation)) return { signed: false };
+		const { principalArn } = await verifySigV4(
+			{ ...request, body: text },
+			operation,
+			(id) => this.#world.iam.accessKeys.get(id),
+			this.#world.clock.now()
+		);
+		return { signed: true, principalArn };
 	}
 
 	/** Answers one SDK request; never rejects (failures become AWS error responses). */
@@ -181,6 +185,13 @@ export class SimulatorRequestHandler {
 				})
 			);
 		}
+		// AWS checks the signature before it reads the body.
+		let ctx: CallContext;
+		try {
+			ctx = await this.#context(request, operation, text);
+		} catch (err) {
+			return jsonError(toAwsError(err));
+		}
 		let input: unknown;
 		try {
 			input = text === '' ? {} : JSON.parse(text);
@@ -206,7 +217,7 @@ export class SimulatorRequestHandler {
 				(input: unknown, ctx: CallContext) => Promise<unknown>
 			>;
 			const fn = service[operation];
-			const output = await fn!.call(this.#world.cognitoIdentity, input, this.#context(request));
+			const output = await fn!.call(this.#world.cognitoIdentity, input, ctx);
 			return {
 				statusCode: 200,
 				headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },

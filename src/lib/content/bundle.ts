@@ -1,6 +1,6 @@
 import { checkContent, type ContentFile } from './check.ts';
 import { createMarkdown, renderLesson, renderQuestion } from './render.ts';
-import { sanitizeHtml } from './sanitize-html.ts';
+import { sanitizeHtml } from './node-sanitizer.ts';
 import type { ContentBundle, Problem } from './types.ts';
 
 /** Checks every content file and, when there are no problems, renders the bundle the app ships. */

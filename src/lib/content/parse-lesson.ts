@@ -1,3 +1,4 @@
+import { withinFile } from './problems.ts';
 import type { FlowId, ProviderId } from '../flows/catalogue.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { findLinks, type FoundLink } from './links.ts';
@@ -47,7 +48,7 @@ export function parseLessonFile(
 			message: 'Missing front matter: a lesson starts with a `---` line',
 			hint: 'Start with `---`, then `title:`, `summary:`, `topics:` and `order:`, then `---`.'
 		});
-		return { links: [], problems };
+		return { links: [], problems: withinFile(lines, problems) };
 	}
 	const fm = parseFrontMatter(file, lines, start);
 	problems.push(...fm.problems);
@@ -143,6 +144,7 @@ export function parseLessonFile(
 	}
 	const slug = named?.[2];
 	const links = findLinks(lines.slice(fm.end), fm.end + 1);
+	withinFile(lines, problems);
 	if (!slug || !title || !summary || !topics || order === undefined) return { links, problems };
 	return {
 		lesson: { lesson: { slug, title, summary, topics, order, file, blocks }, links },

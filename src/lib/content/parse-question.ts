@@ -1,3 +1,4 @@
+import { withinFile } from './problems.ts';
 import type { FlowId, ProviderId } from '../flows/catalogue.ts';
 import { decodeFlowLink } from '../flows/deep-link.ts';
 import { parseFrontMatter } from './front-matter.ts';
@@ -82,7 +83,7 @@ export function parseQuestionFile(
 			message: 'The file holds no question',
 			hint: 'Start with a front-matter block: a `---` line, `id: ...`, the other keys, and `---`.'
 		});
-		return { questions, problems };
+		return { questions, problems: withinFile(lines, problems) };
 	}
 	if (lines[i]!.trim() !== '---') {
 		problems.push({
@@ -109,7 +110,7 @@ export function parseQuestionFile(
 		if (parsed) questions.push(parsed);
 		i = end;
 	}
-	return { questions, problems };
+	return { questions, problems: withinFile(lines, problems) };
 }
 
 function readQuestion(

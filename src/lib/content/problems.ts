@@ -15,3 +15,15 @@ export function sortProblems(problems: Problem[]): Problem[] {
 export function formatProblem(p: Problem): string {
 	return `${p.file}:${p.line}:${p.column}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
 }
+
+/**
+ * Moves problems reported past the end of a file (a stem or options missing at its end) onto its
+ * last character, so every `file:line:column` opens a place that exists.
+ */
+export function withinFile(lines: readonly string[], problems: Problem[]): Problem[] {
+	for (const p of problems) {
+		p.line = Math.min(Math.max(p.line, 1), Math.max(lines.length, 1));
+		p.column = Math.min(Math.max(p.column, 1), (lines[p.line - 1]?.length ?? 0) + 1);
+	}
+	return problems;
+}

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import LessonBody from '../../../src/components/lesson/LessonBody.svelte';
 import { createMarkdown, renderLesson } from '../../../src/lib/content/render.ts';
-import { sanitizeHtml } from '../../../src/lib/content/sanitize-html.ts';
+import { sanitizeHtml } from '../../../src/lib/content/node-sanitizer.ts';
 import type { LessonSource } from '../../../src/lib/content/types.ts';
 
 const source: LessonSource = {

@@ -11,7 +11,7 @@ import {
 	signIn,
 	SimulatorRequestHandler
 } from '../../../src/lib/cognito/index.ts';
-import { awsError, enhanced, signed } from './helpers.ts';
+import { adminSigning, awsError, enhanced, signed } from './helpers.ts';
 
 const departmentFile = (dept: string) => `arn:aws:s3:::${demo.bucket}/departments/${dept}/plan.txt`;
 
@@ -127,7 +127,7 @@ describe('attributes for access control (ABAC 7)', () => {
 			region: 'us-east-1',
 			requestHandler: new SimulatorRequestHandler(world),
 			maxAttempts: 1,
-			credentials: { accessKeyId: 'AKIADEV', secretAccessKey: 's' }
+			...adminSigning(world)
 		});
 		const empty = await client.send(
 			new GetPrincipalTagAttributeMapCommand({

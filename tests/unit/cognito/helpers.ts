@@ -43,3 +43,28 @@ export async function enhanced(
 }
 
 export const signed = { signed: true, principalArn: 'arn:aws:iam::111122223333:user/backend' };
+
+/**
+ * An administrator's signing setup for SDK clients: an IAM user allowed every Cognito Identity
+ * action and iam:PassRole, its key pair, and the clock offset that makes the SDK sign at the
+ * simulated time.
+ */
+export function adminSigning(world: DemoWorld): {
+	credentials: { accessKeyId: string; secretAccessKey: string };
+	systemClockOffset: number;
+} {
+	const arn = world.iam.createUser('pool-admin-sdk', {
+		Admin: {
+			Version: '2012-10-17',
+			Statement: [
+				{ Effect: 'Allow', Action: ['cognito-identity:*', 'iam:PassRole'], Resource: '*' }
+			]
+		}
+	});
+	const credentials = {
+		accessKeyId: 'AKIAPOOLLABADMIN0001',
+		secretAccessKey: 'poolLabTestAdminSecretKey000000000000000'
+	};
+	world.iam.addAccessKey(arn, credentials.accessKeyId, credentials.secretAccessKey);
+	return { credentials, systemClockOffset: world.clock.now() - Date.now() };
+}

@@ -1,3 +1,4 @@
+import { adminSigning } from './helpers.ts';
 import {
 	CognitoIdentityClient,
 	CreateIdentityPoolCommand,
@@ -42,10 +43,7 @@ function clients(world: DemoWorld): {
 	const base = { region: 'us-east-1', requestHandler, maxAttempts: 1 };
 	return {
 		cognito: new CognitoIdentityClient(base),
-		backend: new CognitoIdentityClient({
-			...base,
-			credentials: { accessKeyId: 'AKIADEVELOPER0000001', secretAccessKey: 'developer-secret' }
-		}),
+		backend: new CognitoIdentityClient({ ...base, ...adminSigning(world) }),
 		sts: new STSClient(base)
 	};
 }
@@ -223,7 +221,7 @@ describe('real SDK v3 clients through the adapter', () => {
 			},
 			body: JSON.stringify({ IdentityPoolId: demo.identityPoolId, MaxResults: 10 })
 		});
-		expect(unsigned.response.statusCode).toBe(400);
+		expect(unsigned.response.statusCode).toBe(403);
 		expect(JSON.parse(new TextDecoder().decode(unsigned.response.body))).toEqual({
 			__type: 'MissingAuthenticationTokenException',
 			message: 'Missing Authentication Token'

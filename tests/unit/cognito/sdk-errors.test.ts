@@ -1,3 +1,4 @@
+import { adminSigning } from './helpers.ts';
 import {
 	CognitoIdentityClient,
 	DeveloperUserAlreadyRegisteredException,
@@ -36,10 +37,7 @@ async function setup(): Promise<{
 	return {
 		world,
 		cognito: new CognitoIdentityClient(base),
-		backend: new CognitoIdentityClient({
-			...base,
-			credentials: { accessKeyId: 'AKIADEV', secretAccessKey: 's' }
-		}),
+		backend: new CognitoIdentityClient({ ...base, ...adminSigning(world) }),
 		sts: new STSClient(base)
 	};
 }

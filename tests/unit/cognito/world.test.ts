@@ -205,9 +205,7 @@ describe('SDK adapter details', () => {
 
 	it('passes PolicyArns, Policy and DurationSeconds from the STS query protocol', async () => {
 		const world = await createDemoWorld();
-		const requestHandler = new SimulatorRequestHandler(world, {
-			principals: { AKIAX: 'arn:aws:iam::111122223333:user/x' }
-		});
+		const requestHandler = new SimulatorRequestHandler(world);
 		const cognito = new CognitoIdentityClient({
 			region: 'us-east-1',
 			requestHandler,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../../src/lib/content/bundle.ts';
 import { createMarkdown } from '../../../src/lib/content/render.ts';
-import { isSafeUrl, sanitizeHtml } from '../../../src/lib/content/sanitize-html.ts';
+import { isSafeUrl } from '../../../src/lib/content/sanitize-html.ts';
+import { sanitizeHtml } from '../../../src/lib/content/node-sanitizer.ts';
 import { readContentFiles } from '../../../src/lib/content/read-files.ts';
 import { fixturesRoot } from './fixtures.ts';
 
@@ -52,15 +53,36 @@ describe('createMarkdown', () => {
 });
 
 describe('sanitizeHtml', () => {
-	it('escapes unknown tags and removes event handlers and styles', () => {
+	it('removes unknown tags, event handlers and styles, keeping allowed markup', () => {
 		expect(
 			sanitizeHtml('<svg onload="x()"><p onclick="y" style="color:red" class="ok">t</p>')
-		).toBe('&lt;svg onload=&quot;x()&quot;&gt;<p class="ok">t</p>');
+		).toBe('<p class="ok">t</p>');
+		expect(
+			sanitizeHtml('<p>a<script>window.x = 1</script><iframe src="https://x.y"></iframe></p>')
+		).toBe('<p>a</p>');
+	});
+
+	it('keeps attribute values only where they are the expected ones', () => {
+		expect(sanitizeHtml('<aside role="alert" class="callout">x</aside>')).toBe(
+			'<aside class="callout">x</aside>'
+		);
+		expect(sanitizeHtml('<a href="https://x.y/" target="_top">x</a>')).toBe(
+			'<a href="https://x.y/">x</a>'
+		);
+		expect(sanitizeHtml('<a href="https://x.y/" target="_blank">x</a>')).toBe(
+			'<a href="https://x.y/" target="_blank" rel="noopener noreferrer">x</a>'
+		);
 	});
 
 	it('removes unsafe hrefs, including entity-encoded ones', () => {
 		expect(sanitizeHtml('<a href="javascript:alert(1)">x</a>')).toBe('<a>x</a>');
 		expect(sanitizeHtml('<a href="&#106;avascript:alert(1)">x</a>')).toBe('<a>x</a>');
+	});
+
+	it('removes http, data and protocol-relative links', () => {
+		expect(sanitizeHtml('<a href="http://x.y/">x</a>')).toBe('<a>x</a>');
+		expect(sanitizeHtml('<a href="data:text/html,x">x</a>')).toBe('<a>x</a>');
+		expect(sanitizeHtml('<a href="//evil.example/">x</a>')).toBe('<a>x</a>');
 	});
 
 	it('closes tags left open and drops stray closing tags', () => {
