@@ -4,15 +4,25 @@
  * checks another folder laid out the same way (`tsx tests/tools/content-check.ts my-content`).
  */
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblem } from '../../src/lib/content/check.ts';
+import { checkContent, formatProblem, sortProblems } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/read-files.ts';
+import { checkPlans, planContext } from '../../src/lib/present/check-plans.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const files = readContentFiles(root, process.argv[2] ?? 'content');
-const { lessons, questions, problems } = checkContent(files);
+const { lessons, questions, problems: contentProblems } = checkContent(files);
+const plans = checkPlans(
+	files,
+	planContext(
+		lessons,
+		questions.map((q) => q.id)
+	)
+);
+const problems = sortProblems([...contentProblems, ...plans.problems]);
 for (const p of problems) console.log(formatProblem(p));
 console.log(
-	`${files.length} files, ${lessons.length} lessons, ${questions.length} questions: ` +
+	`${files.length} files, ${lessons.length} lessons, ${questions.length} questions, ` +
+		`${plans.plans.length} plans: ` +
 		`${problems.length} problem${problems.length === 1 ? '' : 's'}`
 );
 process.exit(problems.length ? 1 : 0);
