@@ -33,8 +33,7 @@ export class PresentShow {
 	#state = $state.raw<ShowState>(emptyShow);
 	#pointer = $state.raw<PointerAt>(null);
 	#peers = $state.raw<WindowRole[]>([]);
-	/** The current flow item's step range, reported by the flow view once its run is ready. */
-	bounds = $state.raw<StepBounds | null>(null);
+	#bounds = $state.raw<{ item: number; bounds: StepBounds } | null>(null);
 	#peer: SyncPeer<ShowState>;
 	#channel: BroadcastChannel | null = null;
 
@@ -52,6 +51,17 @@ export class PresentShow {
 
 	get state(): ShowState {
 		return this.#state;
+	}
+
+	/** The current flow item's step range, once its run is ready; null before, or for other items. */
+	get bounds(): StepBounds | null {
+		const b = this.#bounds;
+		return b && b.item === this.#state.item ? b.bounds : null;
+	}
+
+	/** The flow view reports the step range of the item it shows. */
+	setBounds(item: number, bounds: StepBounds | null): void {
+		this.#bounds = bounds ? { item, bounds } : null;
 	}
 
 	/** Where the presenter's pointer is over the diagram, as shares of its size. */

@@ -94,11 +94,13 @@ function withAnswer(state: ShowState, change: Partial<RoomAnswer>): ShowState {
 
 /**
  * Forward, as a clicker's Right key does: the next step of a flow, the answer of a question,
- * then the next item. `bounds` is the current flow item's, or null when it is not a flow.
+ * then the next item. `bounds` is the current flow item's; while it is null (the run is still
+ * being made) a flow item stays where it is rather than being skipped.
  */
 export function forward(state: ShowState, bounds: StepBounds | null): ShowState {
 	const item = currentItem(state);
 	if (!item) return state;
+	if (item.kind === 'flow' && !bounds) return state;
 	if (item.kind === 'flow' && bounds) {
 		const step = resolveStep(state.step, bounds);
 		if (step < bounds.last) return { ...state, step: step + 1 };
@@ -114,6 +116,7 @@ export function forward(state: ShowState, bounds: StepBounds | null): ShowState 
 export function backward(state: ShowState, bounds: StepBounds | null): ShowState {
 	const item = currentItem(state);
 	if (!item) return state;
+	if (item.kind === 'flow' && !bounds) return state;
 	if (item.kind === 'flow' && bounds) {
 		const step = resolveStep(state.step, bounds);
 		if (step > bounds.first) return { ...state, step: step - 1 };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../../src/lib/content/check.ts';
@@ -162,6 +163,19 @@ describe('the plans under content/plans', () => {
 			content.questions.map((q) => q.id)
 		)
 	);
+
+	it('include the example in content/README.md, which parses without a problem', () => {
+		const readme = readFileSync(`${root}/content/README.md`, 'utf8');
+		const section = readme.slice(readme.indexOf('## Session plans'));
+		const example = /```markdown\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+		const ctx = planContext(
+			content.lessons,
+			content.questions.map((q) => q.id)
+		);
+		const r = parsePlan('example.md', example, ctx);
+		expect(r.problems.map(formatProblem)).toEqual([]);
+		expect(r.plan?.items.map((i) => i.kind)).toEqual(['flow', 'flow', 'lesson', 'question']);
+	});
 
 	it('have no problems', () => {
 		expect(problems.map(formatProblem)).toEqual([]);

@@ -39,6 +39,12 @@ describe('moving through a plan', () => {
 		expect(s).toMatchObject({ item: 2, step: 'start' });
 	});
 
+	it('holds a flow item until its run is ready, rather than skipping it', () => {
+		const s = gotoItem(startPlan(plan, 0), 1);
+		expect(forward(s, null)).toBe(s);
+		expect(backward(s, null)).toBe(s);
+	});
+
 	it('goes back into the previous flow at its end', () => {
 		const s = backward(gotoItem(startPlan(plan, 0), 2), null);
 		expect(s).toMatchObject({ item: 1, step: 'end' });
