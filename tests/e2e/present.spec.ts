@@ -125,10 +125,7 @@ test('a projector window reopened mid-session catches up at once', async ({ page
 
 test('"Open projector window" opens the projector view', async ({ page }) => {
 	await page.goto('/#/present');
-	await page
-		.getByRole('button', { name: /^Present.*30/ })
-		.or(page.getByRole('button', { name: 'Present Enhanced vs basic, and what breaks' }))
-		.click();
+	await page.getByRole('button', { name: 'Present Enhanced vs basic, and what breaks' }).click();
 	const [popup] = await Promise.all([
 		page.waitForEvent('popup'),
 		page.getByRole('button', { name: 'Open projector window' }).click()
@@ -304,4 +301,52 @@ test('the builder adds, reorders by keyboard and removes items, and saves the pl
 	await expect(mine).toContainText('2 items');
 	await mine.getByRole('button', { name: /^Present/ }).click();
 	await expect(title(page)).toHaveText('The guest flow');
+});
+
+test('the pointer over the presenter diagram shows as a highlight on the projector', async ({
+	page
+}) => {
+	const projector = await openBoth(page);
+	await jump(page, 4);
+	const diagram = page.locator('.current svg[aria-labelledby]');
+	await expect(diagram).toBeVisible();
+	const box = (await diagram.boundingBox())!;
+	await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.25);
+	const spot = projector.locator('.spot');
+	await expect(spot).toBeVisible();
+	const svg = (await projector.locator('.stage svg[aria-labelledby]').boundingBox())!;
+	const at = (await spot.boundingBox())!;
+	expect(Math.abs(at.x + at.width / 2 - (svg.x + svg.width * 0.5))).toBeLessThan(svg.width * 0.02);
+	expect(Math.abs(at.y + at.height / 2 - (svg.y + svg.height * 0.25))).toBeLessThan(
+		svg.height * 0.04
+	);
+	await page.mouse.move(1, 1);
+	await expect(spot).toHaveCount(0);
+});
+
+test('break it in the presenter plays the failure on the projector, and back', async ({ page }) => {
+	const projector = await openBoth(page);
+	await jump(page, 7);
+	await expect(projector.locator('.narration')).toHaveText(/^Step 1 of 8:/);
+	await page.getByText('Break it or compare').click();
+	await page
+		.getByRole('group', { name: 'Guest access' })
+		.getByRole('radio', { name: 'Off' })
+		.check();
+	await expect(projector.locator('.narration')).toHaveText(/NotAuthorizedException/);
+	await expect(projector.locator('.stage .message.failed')).toHaveCount(1);
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	await page.keyboard.press('End');
+	await expect(title(projector)).toHaveText('What to remember');
+	await jump(page, 7);
+	await expect(projector.locator('.narration')).toHaveText(/^Step 1 of 8:/);
+});
+
+test('the ? overlay lists the present keys', async ({ page }) => {
+	await openBoth(page);
+	await page.keyboard.press('?');
+	const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(dialog).toContainText('Blank the projector');
+	await expect(dialog).toContainText('Overview of the plan');
+	await expect(dialog).toContainText('PageDown');
 });
