@@ -90,6 +90,11 @@ test('a question: hands, reveal with explanations, and play it on the projector'
 	await jump(page, 8);
 	await expect(title(projector)).toHaveText('Guest access switched off');
 	await expect(projector.getByText('Correct', { exact: true })).toHaveCount(0);
+	await expect(projector.getByRole('timer')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Start countdown' }).click();
+	await expect(projector.getByRole('timer', { name: 'Time left to think' })).toBeVisible();
+	await page.getByRole('button', { name: 'Stop countdown' }).click();
+	await expect(projector.getByRole('timer')).toHaveCount(0);
 	await page.getByLabel('Hands for A').fill('3');
 	await page.getByLabel('Hands for B').fill('9');
 	await expect(projector.getByText('12 hands counted')).toBeVisible();

@@ -3,6 +3,7 @@ import {
 	backward,
 	forward,
 	gotoItem,
+	setCountdown,
 	setHands,
 	startPlan,
 	toggleBlank,
@@ -56,6 +57,14 @@ describe('moving through a plan', () => {
 		s = forward(s, null);
 		expect(s.answers[2]?.revealed).toBe(true);
 		expect(forward(s, null)).toBe(s);
+	});
+
+	it('has no countdown unless the teacher starts one, and moving on stops it', () => {
+		let s = gotoItem(startPlan(plan, 0), 2);
+		expect(s.countdownEnd).toBeNull();
+		s = setCountdown(s, 60, 1_000);
+		expect(s.countdownEnd).toBe(61_000);
+		expect(gotoItem(s, 0).countdownEnd).toBeNull();
 	});
 
 	it('keeps hands per question and blanks without moving', () => {
