@@ -9,16 +9,25 @@ import { fileURLToPath } from 'node:url';
 import { checkBank, formatFigures } from '../../src/lib/content/bank-checks.ts';
 import { checkContent, formatProblem, sortProblems } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/read-files.ts';
+import { checkPlans, planContext } from '../../src/lib/present/check-plans.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const files = readContentFiles(root, process.argv[2] ?? 'content');
 const checked = checkContent(files);
 const { lessons, questions } = checked;
 const bank = checkBank(questions, files);
-const problems = sortProblems([...checked.problems, ...bank.problems]);
+const plans = checkPlans(
+	files,
+	planContext(
+		lessons,
+		questions.map((q) => q.id)
+	)
+);
+const problems = sortProblems([...checked.problems, ...bank.problems, ...plans.problems]);
 for (const p of problems) console.log(formatProblem(p));
 console.log(
-	`${files.length} files, ${lessons.length} lessons, ${questions.length} questions: ` +
+	`${files.length} files, ${lessons.length} lessons, ${questions.length} questions, ` +
+		`${plans.plans.length} plans: ` +
 		`${problems.length} problem${problems.length === 1 ? '' : 's'}`
 );
 console.log(formatFigures(bank.figures));
