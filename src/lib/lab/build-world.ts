@@ -234,12 +234,16 @@ export async function buildLabWorld(
 	return { world, config, providers, notes };
 }
 
-/** The claims a provider's token carries for the lab user before any edits. */
-export function defaultClaims(lab: LabWorld, provider: LabProvider): Record<string, unknown> {
-	const now = lab.world.clock.seconds();
+/** The claims a provider's token carries for the lab user before any edits (`now` in epoch seconds). */
+export function defaultClaims(
+	config: LabConfig,
+	provider: LabProvider,
+	now: number
+): Record<string, unknown> {
 	switch (provider.kind) {
 		case 'userpool':
 			return {
+				iss: `https://${provider.loginKey}`,
 				sub: labUserPoolSub,
 				aud: provider.clientId,
 				token_use: 'id',
@@ -253,12 +257,18 @@ export function defaultClaims(lab: LabWorld, provider: LabProvider): Record<stri
 			return { aud: provider.clientId };
 		case 'saml':
 			return {
-				'https://aws.amazon.com/SAML/Attributes/Role': Object.values(lab.config.iamRoles)
+				'https://aws.amazon.com/SAML/Attributes/Role': Object.values(config.iamRoles)
 					.map((r) => r.Arn)
 					.slice(0, 1)
 			};
 		default:
-			return { sub: '108877665544332211009', aud: provider.clientId, iat: now, exp: now + 3600 };
+			return {
+				iss: `https://${provider.loginKey}`,
+				sub: '108877665544332211009',
+				aud: provider.clientId,
+				iat: now,
+				exp: now + 3600
+			};
 	}
 }
 

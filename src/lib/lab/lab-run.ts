@@ -36,7 +36,7 @@ export interface LabRunOptions {
 	flowId: FlowId;
 	/** A LabProvider id; signed-in flows need one. */
 	providerId?: string;
-	/** Claims to set on the provider's token (merged over the defaults; `null` removes one). */
+	/** The claims of the provider's token (SAML: attributes); the defaults when left out. */
 	claims?: Record<string, unknown>;
 	/** Basic flows: the role the app asks STS for (default: the pool's default role for the kind of identity). */
 	roleArn?: string;
@@ -195,25 +195,12 @@ async function perform<T>(
 	return result as T;
 }
 
-/** Claims with the edits applied: a `null` or empty-string edit removes the claim. */
-export function mergeClaims(
-	base: Record<string, unknown>,
-	edits: Record<string, unknown> = {}
-): Record<string, unknown> {
-	const out = { ...base };
-	for (const [k, v] of Object.entries(edits)) {
-		if (v === null || v === '') delete out[k];
-		else out[k] = v;
-	}
-	return out;
-}
-
 async function signInStep(
 	rec: LabRecorder,
 	provider: LabProvider,
-	edits: Record<string, unknown>
+	given: Record<string, unknown> | undefined
 ): Promise<Record<string, string>> {
-	const claims = mergeClaims(defaultClaims(rec.lab, provider), edits);
+	const claims = given ?? defaultClaims(rec.lab.config, provider, rec.lab.world.clock.seconds());
 	const token = await issueToken(rec.lab, provider, claims);
 	const decoded =
 		provider.kind === 'saml' || provider.kind === 'facebook' || provider.kind === 'amazon'
@@ -350,7 +337,7 @@ export async function runOnWorld(lab: LabWorld, options: LabRunOptions): Promise
 				);
 		} else {
 			const logins =
-				provider && signedIn ? await signInStep(rec, provider, options.claims ?? {}) : undefined;
+				provider && signedIn ? await signInStep(rec, provider, options.claims) : undefined;
 			const getIdRequest = { IdentityPoolId: poolId, ...(logins ? { Logins: logins } : {}) };
 			const { IdentityId } = await perform(rec, {
 				call: 'get-id',

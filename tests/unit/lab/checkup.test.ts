@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheckup } from '../../../src/lib/lab/checkup.ts';
-import { labProviders } from '../../../src/lib/lab/build-world.ts';
-import { runLabFlow } from '../../../src/lib/lab/lab-run.ts';
+import { defaultClaims, labProviders } from '../../../src/lib/lab/build-world.ts';
+import { labStart, runLabFlow } from '../../../src/lib/lab/lab-run.ts';
 import { parseLabConfig } from '../../../src/lib/lab/parse-config.ts';
 import { configWarnings } from '../../../src/lib/lab/warnings.ts';
 import type { LabConfig } from '../../../src/lib/lab/types.ts';
@@ -130,17 +130,35 @@ describe('checkup of the CloudFormation template', () => {
 describe('a run with edited claims', () => {
 	const config = () => parse();
 	const userPool = (c: LabConfig) => labProviders(c).find((p) => p.kind === 'userpool')?.id;
+	/** The user pool token's default claims with some changed. */
+	const claims = (c: LabConfig, changes: Record<string, unknown>) => {
+		const provider = labProviders(c).find((p) => p.kind === 'userpool');
+		if (!provider) throw new Error('no user pool');
+		return { ...defaultClaims(c, provider, labStart / 1000), ...changes };
+	};
 
 	it('a token in the admins group gets the admin role by the first rule (RBAC: first match wins)', async () => {
 		const c = config();
 		const run = await runLabFlow(c, {
 			flowId: 'enhanced-authenticated',
 			providerId: userPool(c),
-			claims: { 'cognito:groups': ['admins'], 'custom:plan': 'pro' }
+			claims: claims(c, { 'cognito:groups': ['admins'], 'custom:plan': 'pro' })
 		});
 		expect(run.outcome).toBe('credentials');
 		const choose = run.steps.find((s) => s.id === 'choose-role');
 		expect(JSON.stringify(choose?.response)).toContain('NotesAdminRole');
+	});
+
+	it('a token whose iss was edited is refused: Issuer does not match providerName (GH-CIJS40)', async () => {
+		const c = config();
+		const run = await runLabFlow(c, {
+			flowId: 'enhanced-authenticated',
+			providerId: userPool(c),
+			claims: claims(c, { iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other0001' })
+		});
+		expect(run.steps.find((s) => s.error)?.error?.message).toBe(
+			"Invalid login token. Issuer doesn't match providerName"
+		);
 	});
 
 	it('a token for another app client is refused at the login check', async () => {
