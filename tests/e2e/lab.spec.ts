@@ -52,6 +52,9 @@ test('paste the CLI outputs, run the checkup and see which flows fail where and 
 	const table = page.getByRole('table', { name: 'Every flow for every provider' });
 	await expect(table).toBeVisible();
 	await expect(table.getByRole('row')).toHaveCount(11);
+	await expect(table.getByRole('row').nth(1)).toContainText(
+		'Enhanced flow, signed inUser pool eu-west-1_NotesUsr1'
+	);
 	await expect(table).toContainText('Fails at step 4 (GetOpenIdToken)');
 	await expect(table).toContainText(
 		'Basic (classic) flow is not enabled, please use enhanced flow.'
