@@ -11,6 +11,7 @@ export const appRoutes = [
 	{ name: 'progress', hash: '#/progress' },
 	{ name: 'present', hash: '#/present' },
 	{ name: 'settings', hash: '#/settings' },
+	{ name: 'lab', hash: '#/lab' },
 	{ name: 'not-found', hash: '#/no-such-page' }
 ] as const;
 

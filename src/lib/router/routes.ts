@@ -14,6 +14,7 @@ export type RouteName =
 	| 'progress'
 	| 'present'
 	| 'settings'
+	| 'lab'
 	| 'not-found';
 
 export interface RouteDef {
@@ -43,6 +44,7 @@ export const routes: readonly RouteDef[] = [
 	{ name: 'exam', pattern: '/exam', title: 'Exam', nav: 'Exam' },
 	{ name: 'progress', pattern: '/progress', title: 'Progress', nav: 'Progress' },
 	{ name: 'present', pattern: '/present', title: 'Present', nav: 'Present' },
+	{ name: 'lab', pattern: '/lab', title: 'Your pool', nav: 'Your pool' },
 	{ name: 'settings', pattern: '/settings', title: 'Settings', nav: 'Settings' }
 ];
 
