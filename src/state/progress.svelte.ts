@@ -150,6 +150,14 @@ class Progress {
 		this.#ready = true;
 	}
 
+	#asked = false;
+	/** Asks once per visit, when there is something worth keeping, that the browser not evict it. */
+	#askPersist(): void {
+		if (this.#asked || typeof navigator === 'undefined' || !navigator.storage?.persist) return;
+		this.#asked = true;
+		void navigator.storage.persist().catch(() => false);
+	}
+
 	#changed(): void {
 		this.#channel?.postMessage('changed');
 	}
@@ -160,6 +168,7 @@ class Progress {
 	 */
 	async record(answer: AnswerRecord): Promise<void> {
 		await this.load();
+		this.#askPersist();
 		const { createScheduler, reviewCard } = await import('../lib/study/schedule.ts');
 		const f = createScheduler(this.retention);
 		const rating = rateAnswer(answer);
