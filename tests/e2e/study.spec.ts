@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
 import { chromiumThemes } from './routes.ts';
 
@@ -204,3 +204,51 @@ for (const theme of chromiumThemes) {
 		await check('home');
 	});
 }
+
+test.describe('with the service worker', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('the update prompt waits until the exam ends, and progress survives the update', async ({
+		page
+	}) => {
+		const sw = new URL('../../dist/sw.js', import.meta.url);
+		const original = readFileSync(sw, 'utf8');
+		try {
+			await page.goto('/#/');
+			await page.evaluate(async () => {
+				await navigator.serviceWorker.ready;
+			});
+			await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+			await practise(page, 1, 41);
+			await startExam(page);
+			await page.keyboard.press('1');
+			// A new version: one revision in the precache list changes (same length, so the preview
+			// server's recorded size still fits).
+			const revision = /revision:"([0-9a-f])/.exec(original)!;
+			const flipped = revision[1] === '0' ? '1' : '0';
+			writeFileSync(sw, original.replace(revision[0], `revision:"${flipped}`));
+			await page.evaluate(async () => {
+				const reg = await navigator.serviceWorker.getRegistration();
+				await reg?.update();
+			});
+			await page.waitForFunction(async () => {
+				const reg = await navigator.serviceWorker.getRegistration();
+				return !!reg?.waiting;
+			});
+			const prompt = page.getByText('A new version of Identity Pool Lab is ready.');
+			await expect(page.getByText('Question 1 of 10')).toBeVisible();
+			await expect(prompt).toBeHidden();
+			await page.getByRole('button', { name: 'Submit exam' }).click();
+			await page.getByRole('button', { name: 'Submit now' }).click();
+			await expect(prompt).toBeVisible();
+			await page.getByRole('button', { name: 'Reload now' }).click();
+			await page.waitForFunction(async () => {
+				const reg = await navigator.serviceWorker.getRegistration();
+				return !reg?.waiting;
+			});
+			expect(await storedAnswers(page)).toBe(2);
+		} finally {
+			writeFileSync(sw, original);
+		}
+	});
+});
