@@ -9,6 +9,23 @@ import {
 	type SessionItem
 } from '../lib/study/session.ts';
 
+/** What a round reports for each submitted answer, to be stored before the next question shows. */
+export interface RoundAnswer {
+	question: Question;
+	correct: boolean;
+	hinted: boolean;
+	guessed: boolean;
+	elapsedMs: number;
+	at: number;
+}
+
+export interface RoundOptions {
+	/** Stores an answer; the round moves on only once it resolves. */
+	record?: (answer: RoundAnswer) => Promise<void>;
+	/** The clock (tests pass a fixed one). */
+	now?: () => number;
+}
+
 /** One practice round: which questions, where the user is, and what they answered. */
 export class PracticeRound {
 	#questions = new Map<string, Question>();
@@ -16,11 +33,35 @@ export class PracticeRound {
 	#index = $state(0);
 	#selection = $state.raw<number[]>([]);
 	#graded = $state.raw<Graded[]>([]);
+	#hinted = false;
+	#guessed = $state(false);
+	#shownAt = 0;
+	#saving: Promise<void> | undefined;
+	#options: RoundOptions;
 
-	constructor(pool: readonly Question[], count: number, seed: number) {
+	constructor(pool: readonly Question[], count: number, seed: number, options: RoundOptions = {}) {
+		this.#options = options;
 		for (const q of pool) this.#questions.set(q.id, q);
 		this.#items = drawSession(pool, count, seed);
 		this.#reset();
+	}
+
+	#now(): number {
+		return (this.#options.now ?? Date.now)();
+	}
+
+	/** The learner opened the hint of the current question. */
+	markHinted(): void {
+		if (!this.graded) this.#hinted = true;
+	}
+
+	/** "I guessed" for the current question: a right guess is rated Hard, not Good or Easy. */
+	get guessed(): boolean {
+		return this.#guessed;
+	}
+
+	set guessed(value: boolean) {
+		if (!this.graded) this.#guessed = value;
 	}
 
 	get total(): number {
@@ -86,14 +127,33 @@ export class PracticeRound {
 		const q = this.question;
 		if (!q || !this.canSubmit) return;
 		const next = [...this.#graded];
-		next[this.#index] = grade(q, { chosen: this.#selection });
+		const g = grade(q, { chosen: this.#selection });
+		next[this.#index] = g;
 		this.#graded = next;
+		const at = this.#now();
+		this.#saving = this.#options.record?.({
+			question: q,
+			correct: g.correct,
+			hinted: this.#hinted,
+			guessed: this.#guessed,
+			elapsedMs: Math.max(0, at - this.#shownAt),
+			at
+		});
 	}
 
-	next(): void {
+	/** Shows the next question, once the answer to this one is stored. */
+	next(): Promise<void> | void {
 		if (!this.graded) return;
-		this.#index++;
-		this.#reset();
+		const saving = this.#saving;
+		const advance = () => {
+			this.#index++;
+			this.#reset();
+		};
+		if (!saving) return advance();
+		const at = this.#index;
+		return saving.then(() => {
+			if (this.#index === at) advance();
+		});
 	}
 
 	/** The questions of the round with whether each was answered correctly. */
@@ -117,6 +177,10 @@ export class PracticeRound {
 	}
 
 	#reset(): void {
+		this.#hinted = false;
+		this.#guessed = false;
+		this.#saving = undefined;
+		this.#shownAt = this.#now();
 		const q = this.question;
 		this.#selection = q?.type === 'order' ? [...(this.item?.display ?? [])] : [];
 	}

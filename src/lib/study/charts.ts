@@ -1,0 +1,108 @@
+import type { FSRS } from 'ts-fsrs';
+import type { AnswerRecord, CardRecord } from './records.ts';
+import { recall } from './schedule.ts';
+
+/** The data behind each progress chart, computed from the answer log and the cards. */
+
+export interface TopicValue {
+	topic: string;
+	/** 0 to 1. */
+	value: number;
+	concepts: number;
+}
+
+/**
+ * Mastery by topic: the share of a topic's concepts whose recall probability at `at` is at least
+ * the retention target.
+ */
+export function masteryByTopic(
+	f: FSRS,
+	cards: ReadonlyMap<string, CardRecord>,
+	conceptTopics: ReadonlyMap<string, string>,
+	retention: number,
+	at: number
+): TopicValue[] {
+	const rows = new Map<string, { ok: number; n: number }>();
+	for (const [key, topic] of conceptTopics) {
+		const row = rows.get(topic) ?? { ok: 0, n: 0 };
+		row.n++;
+		if (recall(f, cards.get(key), at) >= retention) row.ok++;
+		rows.set(topic, row);
+	}
+	return [...rows].map(([topic, r]) => ({ topic, value: r.ok / r.n, concepts: r.n }));
+}
+
+export interface ReadinessRow {
+	topic: string;
+	/** Mean recall probability of the topic's concepts on the date (never-studied concepts count 0). */
+	recall: number;
+	concepts: number;
+}
+
+/** Each topic's expected recall on the exam date, from the scheduler's forgetting curve. */
+export function readiness(
+	f: FSRS,
+	cards: ReadonlyMap<string, CardRecord>,
+	conceptTopics: ReadonlyMap<string, string>,
+	at: number
+): ReadinessRow[] {
+	const rows = new Map<string, { sum: number; n: number }>();
+	for (const [key, topic] of conceptTopics) {
+		const row = rows.get(topic) ?? { sum: 0, n: 0 };
+		row.n++;
+		row.sum += recall(f, cards.get(key), at);
+		rows.set(topic, row);
+	}
+	return [...rows].map(([topic, r]) => ({ topic, recall: r.sum / r.n, concepts: r.n }));
+}
+
+/** A local calendar day as YYYY-MM-DD. */
+export function dayKey(at: number): string {
+	const d = new Date(at);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface DayRow {
+	day: string;
+	answered: number;
+	correct: number;
+}
+
+/** Answers and right answers per study day, oldest first (days with no answers are left out). */
+export function studyDays(answers: readonly AnswerRecord[]): DayRow[] {
+	const days = new Map<string, DayRow>();
+	for (const a of answers) {
+		const key = dayKey(a.at);
+		const row = days.get(key) ?? { day: key, answered: 0, correct: 0 };
+		row.answered++;
+		if (a.correct) row.correct++;
+		days.set(key, row);
+	}
+	return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/** The last `weeks` weeks as calendar cells ending today, each with its count of answers. */
+export function calendar(
+	answers: readonly AnswerRecord[],
+	today: number,
+	weeks = 12
+): { day: string; answered: number; week: number; weekday: number }[] {
+	const counts = new Map(studyDays(answers).map((d) => [d.day, d.answered]));
+	const end = new Date(today);
+	end.setHours(12, 0, 0, 0);
+	const start = new Date(end);
+	start.setDate(start.getDate() - (weeks * 7 - 1) - ((end.getDay() + 1) % 7) + 1);
+	// Start on the Sunday `weeks` weeks back, so each column is one week.
+	start.setDate(start.getDate() - start.getDay());
+	const cells = [];
+	for (let d = new Date(start), i = 0; d <= end; d.setDate(d.getDate() + 1), i++) {
+		const key = dayKey(d.getTime());
+		cells.push({
+			day: key,
+			answered: counts.get(key) ?? 0,
+			week: Math.floor(i / 7),
+			weekday: d.getDay()
+		});
+	}
+	return cells;
+}

@@ -1,0 +1,95 @@
+import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS } from 'ts-fsrs';
+import type { Rating } from './rating.ts';
+import type { AnswerRecord, CardRecord } from './records.ts';
+import { rateAnswer } from './rating.ts';
+
+export const defaultRetention = 0.9;
+const day = 86_400_000;
+
+/** A scheduler for one retention target. Fuzz is off so the same history always gives the same schedule. */
+export function createScheduler(retention = defaultRetention): FSRS {
+	return fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
+}
+
+function toCard(r: CardRecord): Card {
+	return {
+		due: new Date(r.due),
+		stability: r.stability,
+		difficulty: r.difficulty,
+		elapsed_days: r.elapsed_days,
+		scheduled_days: r.scheduled_days,
+		learning_steps: r.learning_steps,
+		reps: r.reps,
+		lapses: r.lapses,
+		state: r.state,
+		last_review: r.last_review === undefined ? undefined : new Date(r.last_review)
+	};
+}
+
+function fromCard(concept: string, c: Card): CardRecord {
+	const out: CardRecord = {
+		concept,
+		due: c.due.getTime(),
+		stability: c.stability,
+		difficulty: c.difficulty,
+		elapsed_days: c.elapsed_days,
+		scheduled_days: c.scheduled_days,
+		learning_steps: c.learning_steps,
+		reps: c.reps,
+		lapses: c.lapses,
+		state: c.state
+	};
+	if (c.last_review) out.last_review = c.last_review.getTime();
+	return out;
+}
+
+/** A concept's card after one review at `at` with `rating` (a new card when there is none yet). */
+export function reviewCard(
+	f: FSRS,
+	concept: string,
+	card: CardRecord | undefined,
+	rating: Rating,
+	at: number
+): CardRecord {
+	const before = card ? toCard(card) : createEmptyCard(new Date(at));
+	// An answer logged before the card's last review (merged from another device) is replayed in order elsewhere.
+	const when = new Date(Math.max(at, card?.last_review ?? at));
+	return fromCard(concept, f.next(before, when, rating).card);
+}
+
+/** Probability of recalling the concept at `at` (0 for a concept never reviewed). */
+export function recall(f: FSRS, card: CardRecord | undefined, at: number): number {
+	if (!card || card.state === 0) return 0;
+	return f.get_retrievability(toCard(card), new Date(at), false);
+}
+
+/**
+ * Every concept's card from an answer log, replayed in time order: the schedule is a function of
+ * the answers, so two merged logs give one schedule whatever order they arrived in.
+ */
+export function replayCards(f: FSRS, answers: readonly AnswerRecord[]): Map<string, CardRecord> {
+	const sorted = [...answers].sort(
+		(a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+	const cards = new Map<string, CardRecord>();
+	for (const a of sorted) {
+		const rating = rateAnswer(a);
+		for (const c of new Set(a.concepts)) cards.set(c, reviewCard(f, c, cards.get(c), rating, a.at));
+	}
+	return cards;
+}
+
+/** Concepts due at `at` (due before the end of that day counts as due today). */
+export function dueConcepts(cards: Iterable<CardRecord>, endOfDay: number): CardRecord[] {
+	return [...cards].filter((c) => c.due <= endOfDay).sort((a, b) => a.due - b.due);
+}
+
+/** How many cards fall due on each of the next `days` days (overdue ones count on day 0). */
+export function forecast(cards: Iterable<CardRecord>, startOfToday: number, days = 30): number[] {
+	const counts = Array.from({ length: days }, () => 0);
+	for (const c of cards) {
+		const d = Math.max(0, Math.floor((c.due - startOfToday) / day));
+		if (d < days) counts[d]!++;
+	}
+	return counts;
+}

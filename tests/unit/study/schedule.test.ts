@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+	leeches,
+	missedQuestions,
+	conceptIndex,
+	lastSeen,
+	reviewQuestions
+} from '../../../src/lib/study/concepts.ts';
+import { Again, Good } from '../../../src/lib/study/rating.ts';
+import {
+	createScheduler,
+	dueConcepts,
+	forecast,
+	recall,
+	replayCards,
+	reviewCard
+} from '../../../src/lib/study/schedule.ts';
+import { readiness } from '../../../src/lib/study/charts.ts';
+import { answer, day, question, t0 } from './fixtures.ts';
+
+describe('scheduling concepts with ts-fsrs', () => {
+	const f = createScheduler(0.9);
+
+	it('a miss brings a concept back sooner than a right answer', () => {
+		const good = reviewCard(f, 'c', undefined, Good, t0);
+		const again = reviewCard(f, 'c', undefined, Again, t0);
+		expect(again.due).toBeLessThan(good.due);
+		expect(good.reps).toBe(1);
+		expect(good.last_review).toBe(t0);
+	});
+
+	it('repeated right answers space the reviews further apart', () => {
+		let card = reviewCard(f, 'c', undefined, Good, t0);
+		const gaps: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			const at = card.due;
+			card = reviewCard(f, 'c', card, Good, at);
+			gaps.push(card.due - at);
+		}
+		expect(gaps[3]).toBeGreaterThan(gaps[1]!);
+		expect(gaps[3]).toBeGreaterThan(5 * day);
+	});
+
+	it('a higher retention target schedules sooner', () => {
+		const interval = (retention: number) => {
+			const f2 = createScheduler(retention);
+			let card = reviewCard(f2, 'c', undefined, Good, t0);
+			for (let i = 0; i < 3; i++) card = reviewCard(f2, 'c', card, Good, card.due);
+			return card.due - card.last_review!;
+		};
+		expect(interval(0.95)).toBeLessThan(interval(0.8));
+	});
+
+	it('recall falls with time and is 0 for a concept never reviewed', () => {
+		const card = reviewCard(f, 'c', undefined, Good, t0);
+		expect(recall(f, undefined, t0)).toBe(0);
+		const soon = recall(f, card, t0 + day);
+		const later = recall(f, card, t0 + 30 * day);
+		expect(soon).toBeGreaterThan(later);
+		expect(soon).toBeLessThanOrEqual(1);
+	});
+
+	it('one miss reschedules the concept for every question that tests it', () => {
+		const log = (secondRight: boolean) =>
+			replayCards(f, [
+				answer('a1', { questionId: 'q1', concepts: ['x', 'y'], at: t0 }),
+				answer('a2', { questionId: 'q1', concepts: ['x', 'y'], at: t0 + day }),
+				answer('a3', { questionId: 'q2', concepts: ['x'], correct: secondRight, at: t0 + 3 * day })
+			]);
+		const missed = log(false);
+		const right = log(true);
+		expect(missed.get('x')!.due).toBeLessThan(right.get('x')!.due);
+		expect(missed.get('x')!.reps).toBe(3);
+		expect(missed.get('y')).toEqual(right.get('y'));
+	});
+
+	it('replay gives the same cards whatever order the log arrives in', () => {
+		const log = [
+			answer('a', { at: t0 }),
+			answer('b', { at: t0 + day, correct: false }),
+			answer('c', { at: t0 + 2 * day })
+		];
+		expect(replayCards(f, [...log].reverse())).toEqual(replayCards(f, log));
+	});
+
+	it('counts due concepts and a 30-day forecast from the due dates', () => {
+		const cards = [
+			{ ...reviewCard(f, 'a', undefined, Good, t0), due: t0 - day },
+			{ ...reviewCard(f, 'b', undefined, Good, t0), due: t0 + 2 * day + 1 },
+			{ ...reviewCard(f, 'c', undefined, Good, t0), due: t0 + 40 * day }
+		];
+		expect(dueConcepts(cards, t0).map((c) => c.concept)).toEqual(['a']);
+		const f30 = forecast(cards, t0);
+		expect(f30).toHaveLength(30);
+		expect(f30[0]).toBe(1);
+		expect(f30[2]).toBe(1);
+		expect(f30.reduce((s, n) => s + n, 0)).toBe(2);
+	});
+});
+
+describe('concepts, review picks and leeches', () => {
+	const bank = [
+		question('q1', { concepts: ['Enhanced flow', 'trust policy'] }),
+		question('q2', { concepts: ['enhanced  flow'], topic: 'enhanced-vs-basic' }),
+		question('q3', { concepts: ['enhanced flow'], topic: 'enhanced-vs-basic' })
+	];
+
+	it('names a concept once whatever its spelling, under the topic that tests it most', () => {
+		const idx = conceptIndex(bank);
+		expect(idx.get('enhanced flow')!.questionIds).toEqual(['q1', 'q2', 'q3']);
+		expect(idx.get('enhanced flow')!.topic).toBe('enhanced-vs-basic');
+	});
+
+	it('a review of a concept picks the question seen least recently, never seen first', () => {
+		const seen = lastSeen([
+			answer('1', { questionId: 'q1', at: t0 }),
+			answer('2', { questionId: 'q3', at: t0 - day })
+		]);
+		expect(reviewQuestions(['enhanced flow'], conceptIndex(bank), seen)).toEqual(['q2']);
+		const allSeen = lastSeen([
+			answer('1', { questionId: 'q1', at: t0 }),
+			answer('2', { questionId: 'q2', at: t0 + 1 }),
+			answer('3', { questionId: 'q3', at: t0 - day })
+		]);
+		expect(reviewQuestions(['enhanced flow', 'trust policy'], conceptIndex(bank), allSeen)).toEqual(
+			['q3', 'q1']
+		);
+	});
+
+	it('a concept missed 3 times in its last 5 answers is a leech', () => {
+		const log = [true, false, false, true, false].map((correct, i) =>
+			answer(`a${i}`, { correct, at: t0 + i })
+		);
+		expect(leeches(log)).toEqual([{ key: 'enhanced flow', misses: 3 }]);
+		expect(leeches(log.slice(0, 4))).toEqual([]);
+		const recovered = [...log, ...[1, 2, 3].map((i) => answer(`b${i}`, { at: t0 + 10 + i }))];
+		expect(leeches(recovered)).toEqual([]);
+	});
+
+	it('the missed drill holds questions whose latest answer was wrong', () => {
+		const log = [
+			answer('1', { questionId: 'q1', correct: false, at: t0 }),
+			answer('2', { questionId: 'q1', correct: true, at: t0 + 1 }),
+			answer('3', { questionId: 'q2', correct: false, at: t0 + 2 })
+		];
+		expect(missedQuestions(log)).toEqual(['q2']);
+	});
+});
+
+describe('readiness for an exam date', () => {
+	const f = createScheduler(0.9);
+	it("is each topic's mean recall on that date, falling the further away the date is", () => {
+		const cards = new Map([
+			['a', reviewCard(f, 'a', undefined, Good, t0)],
+			['b', reviewCard(f, 'b', undefined, Good, t0)]
+		]);
+		const topics = new Map([
+			['a', 'auth-flow'],
+			['b', 'auth-flow'],
+			['c', 'guest-access']
+		]);
+		const soon = readiness(f, cards, topics, t0 + day);
+		const late = readiness(f, cards, topics, t0 + 60 * day);
+		const auth = (r: typeof soon) => r.find((x) => x.topic === 'auth-flow')!.recall;
+		expect(auth(soon)).toBeGreaterThan(auth(late));
+		expect(soon.find((x) => x.topic === 'guest-access')!.recall).toBe(0);
+	});
+});
