@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import type { Question } from '../lib/content/types.ts';
-import { sanitizeHtml } from '../lib/content/sanitize-html.ts';
+import { sanitizeHtml } from '../security/trusted-types.ts';
 import { replaceProgress } from '../lib/study/progress-db.ts';
 import type { AnswerRecord } from '../lib/study/records.ts';
 import { createScheduler, replayCards } from '../lib/study/schedule.ts';
@@ -74,25 +74,12 @@ export type ImportPlan =
 			replace: { preview: ImportPreview; result: ProgressSnapshot };
 	  };
 
-async function sanitizer(): Promise<(html: string) => string> {
-	const { default: DOMPurify } = await import('dompurify');
-	return (html) =>
-		sanitizeHtml(
-			DOMPurify.sanitize(html, {
-				USE_PROFILES: { html: true },
-				FORBID_TAGS: ['style', 'form', 'img', 'svg', 'math', 'iframe', 'object', 'embed'],
-				FORBID_ATTR: ['style']
-			})
-		);
-}
-
 /** Reads a file and works out what merge and replace would each change; nothing is stored yet. */
 export async function planImport(text: string): Promise<ImportPlan> {
 	const read = await readExport(text);
 	if (!read.ok) return read;
 	// Question HTML in a file is not trusted: it is sanitized as an imported deck is.
-	const clean = await sanitizer();
-	const q = (x: Question) => sanitizeQuestion(x, clean);
+	const q = (x: Question) => sanitizeQuestion(x, sanitizeHtml);
 	const incoming: ProgressSnapshot = {
 		...read.data,
 		attempts: read.data.attempts.map((a) => ({ ...a, questions: a.questions.map(q) })),
