@@ -16,6 +16,7 @@ describe('Header', () => {
 			'Exam',
 			'Progress',
 			'Present',
+			'Your pool',
 			'Settings'
 		]);
 		expect(screen.getByRole('link', { name: 'Practice' }).getAttribute('aria-current')).toBe(
