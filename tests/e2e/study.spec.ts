@@ -31,8 +31,9 @@ async function storedAnswers(page: Page): Promise<number> {
 	return Number(/Stored: (\d+) answers/.exec(text ?? '')![1]);
 }
 
-async function startExam(page: Page, count = '10') {
-	await page.goto('/#/exam');
+/** Starts an exam drawn with a fixed seed, so the same questions come in the same order. */
+async function startExam(page: Page, count = '10', seed = 1) {
+	await page.goto(`/#/exam?seed=${seed}`);
 	await page.getByRole('radio', { name: count }).check();
 	await page.getByLabel('Include questions computed by the simulator').uncheck();
 	await page.getByRole('button', { name: 'Start the exam' }).click();
