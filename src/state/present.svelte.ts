@@ -11,6 +11,7 @@ import type { PresentCommand } from '../lib/present/keys.ts';
 import {
 	SyncPeer,
 	type PointerAt,
+	type Stamp,
 	type SyncMessage,
 	type WindowRole
 } from '../lib/present/sync.ts';
@@ -24,6 +25,45 @@ function windowId(): string {
 		: `w${Math.random().toString(36).slice(2)}`;
 }
 
+/** Where a window keeps the show across a reload of its tab (sessionStorage: this tab only). */
+export const savedShowKey = 'ipl.present.show.v1';
+
+interface SavedShow {
+	stamp: Stamp;
+	state: ShowState;
+}
+
+function isSavedShow(value: unknown): value is SavedShow {
+	const v = value as Partial<SavedShow> | null;
+	const plan = v?.state?.plan;
+	return (
+		typeof v?.stamp?.version === 'number' &&
+		typeof v.stamp.origin === 'string' &&
+		typeof v.state?.item === 'number' &&
+		!!plan &&
+		Array.isArray(plan.items) &&
+		v.state.item >= 0 &&
+		v.state.item < plan.items.length
+	);
+}
+
+function restore(storage: Storage | null): SavedShow | null {
+	try {
+		const parsed: unknown = JSON.parse(storage?.getItem(savedShowKey) ?? 'null');
+		return isSavedShow(parsed) ? parsed : null;
+	} catch {
+		return null;
+	}
+}
+
+function sessionStore(): Storage | null {
+	try {
+		return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * One window's view of the classroom session, kept in step with the other window over a
  * BroadcastChannel. Without BroadcastChannel, or with one window only, it works on its own.
@@ -34,19 +74,45 @@ export class PresentShow {
 	#pointer = $state.raw<PointerAt>(null);
 	#peers = $state.raw<WindowRole[]>([]);
 	#bounds = $state.raw<{ item: number; bounds: StepBounds } | null>(null);
+	/** Steps asked for while the current flow item's run was still being made: + forward, - back. */
+	#pending: { item: number; steps: number } | null = null;
 	#peer: SyncPeer<ShowState>;
 	#channel: BroadcastChannel | null = null;
 
-	constructor(role: WindowRole, id: string = windowId()) {
+	#storage: Storage | null;
+
+	/**
+	 * `storage` keeps the show across a reload of this tab, so a session goes on even when the
+	 * other window was closed or had not caught up yet.
+	 */
+	constructor(role: WindowRole, id: string = windowId(), storage: Storage | null = sessionStore()) {
 		this.role = role;
+		this.#storage = storage;
+		const saved = restore(storage);
 		this.#peer = new SyncPeer<ShowState>({
 			id,
 			role,
-			initial: emptyShow,
+			initial: saved?.state ?? emptyShow,
+			...(saved ? { initialStamp: saved.stamp } : {}),
 			send: (m) => this.#channel?.postMessage(m),
-			onRemote: (s) => (this.#state = s),
+			onRemote: (s) => {
+				this.#state = s;
+				this.#save();
+			},
 			onPointer: (at) => (this.#pointer = at)
 		});
+		this.#state = this.#peer.state;
+	}
+
+	#save(): void {
+		try {
+			this.#storage?.setItem(
+				savedShowKey,
+				JSON.stringify({ stamp: this.#peer.stamp, state: this.#peer.state })
+			);
+		} catch {
+			// A full or blocked storage only costs the reload-safety; the show goes on.
+		}
 	}
 
 	get state(): ShowState {
@@ -62,6 +128,21 @@ export class PresentShow {
 	/** The flow view reports the step range of the item it shows. */
 	setBounds(item: number, bounds: StepBounds | null): void {
 		this.#bounds = bounds ? { item, bounds } : null;
+		const pending = this.#pending;
+		if (!bounds || !pending || pending.item !== item || item !== this.#state.item) return;
+		// A clicker pressed while the diagram was loading: the presses take effect now, in order.
+		this.#pending = null;
+		const move = pending.steps > 0 ? forward : backward;
+		for (let i = 0; i < Math.abs(pending.steps); i++) this.update((s) => move(s, bounds));
+	}
+
+	/** Keeps a step key pressed before the flow item's run is ready; true when it was kept. */
+	#hold(direction: 1 | -1): boolean {
+		const item = this.#state.item;
+		if (this.#state.plan?.items[item]?.kind !== 'flow' || this.bounds) return false;
+		const steps = (this.#pending?.item === item ? this.#pending.steps : 0) + direction;
+		this.#pending = { item, steps };
+		return true;
 	}
 
 	/** Where the presenter's pointer is over the diagram, as shares of its size. */
@@ -97,6 +178,7 @@ export class PresentShow {
 	/** Applies a change here and in the other window. */
 	update(change: (s: ShowState) => ShowState): void {
 		this.#state = this.#peer.update(change);
+		this.#save();
 	}
 
 	/** Runs a key's command that moves or blanks the show; false for the ones a window handles itself. */
@@ -104,10 +186,10 @@ export class PresentShow {
 		const count = this.#state.plan?.items.length ?? 0;
 		switch (command) {
 			case 'forward':
-				this.update((s) => forward(s, this.bounds));
+				if (!this.#hold(1)) this.update((s) => forward(s, this.bounds));
 				return true;
 			case 'backward':
-				this.update((s) => backward(s, this.bounds));
+				if (!this.#hold(-1)) this.update((s) => backward(s, this.bounds));
 				return true;
 			case 'first':
 				this.update((s) => gotoItem(s, 0));

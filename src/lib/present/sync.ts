@@ -33,6 +33,8 @@ export interface SyncPeerOptions<S> {
 	id: string;
 	role: WindowRole;
 	initial: S;
+	/** The stamp `initial` was made with, when a window restores a state it had before a reload. */
+	initialStamp?: Stamp;
 	send: (message: SyncMessage<S>) => void;
 	/** Called after the state changed because of another window. */
 	onRemote?: (state: S) => void;
@@ -53,7 +55,7 @@ export class SyncPeer<S> {
 		this.role = options.role;
 		this.#state = options.initial;
 		// Version 0: any state another window has already made wins over a fresh window's.
-		this.#stamp = { version: 0, origin: options.id };
+		this.#stamp = options.initialStamp ?? { version: 0, origin: options.id };
 		this.#options = options;
 	}
 
