@@ -27,21 +27,43 @@ const mappings: readonly BreakSettings['roleMapping'][] = [
 	'rules-no-match-default'
 ];
 
+/** What a step's sections and fields name: the variant keys of their conditions and placeholders. */
+function mentions(sections: readonly ProseSection[]): Set<string> {
+	const named = new Set<string>();
+	for (const s of sections) {
+		for (const k of Object.keys(s.when ?? {})) named.add(k);
+		for (const fields of Object.values(s.fields))
+			for (const f of fields) {
+				for (const k of Object.keys(f.when ?? {})) named.add(k);
+				for (const t of f.text) if (Array.isArray(t)) t.forEach((p, i) => i % 2 && named.add(p));
+			}
+	}
+	return named;
+}
+
 /**
  * Every text context a recorder can ask for: each step of each flow, with each provider (and none)
- * for signed-in flows, each role mapping, each service verdict, and a Logins key or none.
+ * for signed-in flows, and each role mapping, service verdict and Logins key given or not. A setting
+ * that the step's texts never name (in a condition or as a placeholder) cannot change them, so it
+ * keeps its default and the check stays quick.
  */
-function* contexts(): Generator<{ stepId: string; ctx: TextContext }> {
+function* contexts(prose: StepProse): Generator<{ stepId: string; ctx: TextContext }> {
+	const named = new Map<string, Set<string>>();
 	for (const flow of flows) {
 		const ps: (ProviderId | undefined)[] =
 			flow.identity === 'signed-in'
 				? [undefined, ...(Object.keys(providers) as ProviderId[])]
 				: [undefined];
-		for (const stepId of flow.steps)
+		for (const stepId of flow.steps) {
+			let n = named.get(stepId);
+			if (!n) named.set(stepId, (n = mentions(prose[stepId] ?? [])));
+			const ms = n.has('mapping') ? mappings : mappings.slice(0, 1);
+			const ss = n.has('service') ? [undefined, true, false] : [undefined];
+			const ks = n.has('logins-key') ? [undefined, 'logins-key'] : [undefined];
 			for (const provider of ps)
-				for (const roleMapping of mappings)
-					for (const service of [undefined, true, false])
-						for (const loginKey of [undefined, 'logins-key'])
+				for (const roleMapping of ms)
+					for (const service of ss)
+						for (const loginKey of ks)
 							yield {
 								stepId,
 								ctx: {
@@ -52,6 +74,7 @@ function* contexts(): Generator<{ stepId: string; ctx: TextContext }> {
 									...(service !== undefined ? { service: { label: 'S3', allowed: service } } : {})
 								}
 							};
+		}
 	}
 }
 
@@ -112,7 +135,7 @@ export function checkSteps(files: readonly ContentFile[]): {
 		parsed.find((p) => p.families.includes(family as FlowFamily))?.file ??
 		parsed[0]?.file ??
 		'content/steps';
-	for (const { stepId, ctx } of contexts()) {
+	for (const { stepId, ctx } of contexts(prose)) {
 		const { variant, values } = stepVariant(ctx);
 		const picked = pickProse(prose, stepId, variant);
 		if (!picked) {
@@ -135,7 +158,7 @@ export function checkSteps(files: readonly ContentFile[]): {
 				file: origin.file,
 				line: origin.section.line,
 				column: 1,
-				message: `\`## ${origin.section.heading}\` has no ${name === 'facts' ? 'facts' : name} when ${describe(variant)}`,
+				message: `\`## ${origin.section.heading}\` has no \`### ${name}\` when ${describe(variant)}`,
 				hint: `Add a \`### ${name}\` heading with no condition, or one that covers this case.`
 			});
 		}

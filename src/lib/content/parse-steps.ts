@@ -202,7 +202,10 @@ export function parseStepFile(file: string, source: string): ParsedStepFile {
 
 	let section: ParsedStepSection | undefined;
 	let field: { parsed: ParsedStepField; lines: Line[] } | undefined;
+	/** Under a heading already reported (an unknown field), whose text is not checked again. */
+	let skipping = false;
 	const closeField = () => {
+		skipping = false;
 		if (!field || !section) return;
 		const paragraphs: Line[][] = [];
 		let current: Line[] = [];
@@ -326,6 +329,7 @@ export function parseStepFile(file: string, source: string): ParsedStepFile {
 					message: `Unknown field \`### ${h.id}\``,
 					hint: `Use ${Object.keys(fieldNames).join(', ')}.`
 				});
+				skipping = true;
 				continue;
 			}
 			field = {
@@ -352,7 +356,7 @@ export function parseStepFile(file: string, source: string): ParsedStepFile {
 			continue;
 		}
 		if (field) field.lines.push(line);
-		else if (section && line.text.trim() !== '') {
+		else if (section && !skipping && line.text.trim() !== '') {
 			problems.push({
 				file,
 				line: line.no,
