@@ -50,8 +50,9 @@ export default defineConfig({
 	],
 	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first load.
 	build: { manifest: true },
-	// The practice screen's question worker loads the simulator's keys as separate chunks.
-	worker: { format: 'es' },
+	// The practice screen's question worker loads the simulator's keys as separate chunks; it runs
+	// flows, so it reads the step texts through the content plugin too.
+	worker: { format: 'es', plugins: () => [contentPlugin()] },
 	preview: { port: 4173, strictPort: true },
 	test: {
 		projects: [

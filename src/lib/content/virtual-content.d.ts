@@ -9,3 +9,9 @@ declare module 'virtual:content/questions' {
 	/** Every question under content/questions, with sanitized HTML. */
 	export const questions: Question[];
 }
+
+declare module 'virtual:content/steps' {
+	import type { StepProse } from './step-prose.ts';
+	/** The step texts of content/steps, checked and compiled: each step's sections in file order. */
+	export const steps: StepProse;
+}

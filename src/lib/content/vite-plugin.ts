@@ -2,25 +2,34 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildBundle } from './bundle.ts';
 import { formatProblem } from './check.ts';
+import { checkSteps, isStepFile } from './check-steps.ts';
 import { readContentFiles } from './read-files.ts';
 
 const modules = {
 	lessons: 'virtual:content/lessons',
-	questions: 'virtual:content/questions'
+	questions: 'virtual:content/questions',
+	steps: 'virtual:content/steps'
 } as const;
+
+type Which = keyof typeof modules;
 
 /**
  * Bundles `content/**\/*.md` into the virtual modules `virtual:content/lessons` and
  * `virtual:content/questions`, rendered and sanitized at build time so that the app ships no
- * markdown parser in its first load. Any content problem fails the build with the full list.
+ * markdown parser in its first load, and `content/steps/*.md` into `virtual:content/steps`, the
+ * compact step texts the flow runner reads. Any content problem fails the build with the full list.
  */
 export function contentPlugin(options: { dir?: string } = {}): Plugin {
 	const dir = options.dir ?? 'content';
 	let root = process.cwd();
-	const build = () => {
+	const build = (which: Which) => {
 		const files = readContentFiles(root, dir);
+		if (which === 'steps') {
+			const { prose, problems } = checkSteps(files);
+			return { files: files.filter((f) => isStepFile(f.path)), data: prose, problems };
+		}
 		const { bundle, problems } = buildBundle(files);
-		return { files, bundle, problems };
+		return { files, data: bundle[which], problems };
 	};
 	const fail = (problems: ReturnType<typeof build>['problems']): string =>
 		`${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n` +
@@ -31,21 +40,16 @@ export function contentPlugin(options: { dir?: string } = {}): Plugin {
 			root = config.root;
 		},
 		resolveId(id) {
-			if (id === modules.lessons || id === modules.questions) return '\0' + id;
+			if ((Object.values(modules) as string[]).includes(id)) return '\0' + id;
 			return undefined;
 		},
 		load(id) {
-			const which =
-				id === '\0' + modules.lessons
-					? 'lessons'
-					: id === '\0' + modules.questions
-						? 'questions'
-						: undefined;
+			const which = (Object.keys(modules) as Which[]).find((k) => id === '\0' + modules[k]);
 			if (!which) return undefined;
-			const { files, bundle, problems } = build();
+			const { files, data, problems } = build(which);
 			for (const f of files) this.addWatchFile(join(root, f.path));
 			if (problems.length) this.error(fail(problems));
-			return `export const ${which} = JSON.parse(${JSON.stringify(JSON.stringify(bundle[which]))});\n`;
+			return `export const ${which} = JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 		},
 		configureServer(server) {
 			const contentDir = resolve(root, dir);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBank } from '../../../src/lib/content/bank-checks.ts';
 import { buildBundle } from '../../../src/lib/content/bundle.ts';
 import { checkContent, formatProblem } from '../../../src/lib/content/check.ts';
+import { checkSteps } from '../../../src/lib/content/check-steps.ts';
 import { readContentFiles } from '../../../src/lib/content/read-files.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -21,6 +22,10 @@ describe('everything under content/', () => {
 		const bank = checkBank(checkContent(files).questions, files);
 		expect(bank.problems.map(formatProblem)).toEqual([]);
 		expect(bank.figures.lengthRankTest?.p).toBeGreaterThanOrEqual(0.05);
+	});
+
+	it('gives every step of every flow its text, with no problems', () => {
+		expect(checkSteps(files).problems.map(formatProblem)).toEqual([]);
 	});
 
 	it('holds lessons and questions', () => {

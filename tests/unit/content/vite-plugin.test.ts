@@ -39,6 +39,39 @@ describe('contentPlugin', () => {
 		expect(questions).not.toContain('import');
 	});
 
+	it('serves the step texts of content/steps, watching only the step files', async () => {
+		const steps = load('content', 'virtual:content/steps');
+		expect(steps.resolved).toBe('\0virtual:content/steps');
+		const code = steps.run()!;
+		expect(steps.watched.map((f) => f.replace(root, ''))).toEqual([
+			'content/steps/basic.md',
+			'content/steps/both.md',
+			'content/steps/enhanced.md'
+		]);
+		const mod = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as {
+			steps: Record<string, unknown[]>;
+		};
+		expect(Object.keys(mod.steps)).toContain('get-open-id-token-for-developer-identity');
+		expect(code).not.toContain('import');
+	});
+
+	it('fails the steps module with every step problem of every file at once', () => {
+		let message = '';
+		try {
+			load('tests/fixtures/content/steps', 'virtual:content/steps').run();
+		} catch (err) {
+			message = (err as Error).message;
+		}
+		expect(message).toMatch(/^\d+ content problems:\n/);
+		for (const at of [
+			'tests/fixtures/content/steps/fact-tags.md:19:6: Unknown fact tag `AF-2024`',
+			'tests/fixtures/content/steps/no-text.md:7:1: `## get-id` has no text',
+			'tests/fixtures/content/steps/placeholders.md:11:15: Unknown placeholder `{servce}`',
+			'tests/fixtures/content/steps/unknown-ids.md:21:4: Unknown step `get-idd`'
+		])
+			expect(message).toContain(at);
+	});
+
 	it('ignores other modules', () => {
 		expect(load('content', 'virtual:other').resolved).toBeUndefined();
 	});
