@@ -21,6 +21,7 @@ export type { AmbiguityNote, AwsService } from './errors.ts';
 export { ambiguities } from './ambiguities.ts';
 
 export { SimClock } from './clock.ts';
+export { RequestRateLimiter, identityPoolRateQuotas } from './throttling.ts';
 export type { Clock } from './clock.ts';
 export { SeededRandom } from './random.ts';
 

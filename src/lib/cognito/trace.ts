@@ -13,6 +13,7 @@ export type TraceKind =
 	| 'create-identity'
 	| 'link-login'
 	| 'merge-identities'
+	| 'delete-identity'
 	| 'issue-token'
 	| 'choose-role'
 	| 'scope-down'

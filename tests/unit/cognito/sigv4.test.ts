@@ -152,7 +152,8 @@ describe('SigV4 on signed operations, through the AWS SDK v3', () => {
 				})
 			)
 		);
-		expect(err.name).toBe('NotAuthorizedException');
+		expect(err.name).toBe('AccessDeniedException');
+		expect(err.status).toBe(400);
 		expect(err.message).toBe(
 			`User: ${demoBackendCredentials.principalArn} is not authorized to perform: cognito-identity:CreateIdentityPool on resource: *`
 		);
