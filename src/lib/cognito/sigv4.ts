@@ -211,8 +211,21 @@ export async function verifySigV4(
 	if (signedAt < now - skew) throw signingErrors.expired(amzDate, basic(now), basic(now - skew));
 	if (signedAt > now + skew)
 		throw signingErrors.notYetCurrent(amzDate, basic(now), basic(now + skew));
-	const names = signedHeaders.split(';');
-	const canonicalHeaders = names
+	const expected = await signatureOf(request, signedHeaders, amzDate, [day, region, service], key);
+	if (expected !== signature) throw signingErrors.mismatch();
+	return { accessKeyId, principalArn: key.principalArn };
+}
+
+/** The SigV4 signature of a request: canonical request, string to sign, derived key, HMAC. */
+async function signatureOf(
+	request: SignedRequest,
+	signedHeaders: string,
+	amzDate: string,
+	[day, region, service]: [string, string, string],
+	key: { secretAccessKey: string }
+): Promise<string> {
+	const canonicalHeaders = signedHeaders
+		.split(';')
 		.map((n) => `${n}:${(header(request.headers, n) ?? '').trim().replace(/\s+/g, ' ')}\n`)
 		.join('');
 	const payloadHash =
@@ -234,7 +247,33 @@ export async function verifySigV4(
 	].join('\n');
 	let k: ArrayBuffer = await hmac(encoder.encode(`AWS4${key.secretAccessKey}`), day);
 	for (const part of [region, service, 'aws4_request']) k = await hmac(k, part);
-	const expected = hex(await hmac(k, stringToSign));
-	if (expected !== signature) throw signingErrors.mismatch();
-	return { accessKeyId, principalArn: key.principalArn };
+	return hex(await hmac(k, stringToSign));
+}
+
+/**
+ * Signs a request as an AWS SDK does (SigV4, all headers given signed): returns the headers with
+ * `X-Amz-Date` and `Authorization` added.
+ */
+export async function signSigV4(
+	request: SignedRequest,
+	credentials: { accessKeyId: string; secretAccessKey: string },
+	scope: { region: string; service: string; now: number }
+): Promise<Record<string, string>> {
+	const amzDate = basic(scope.now);
+	const day = amzDate.slice(0, 8);
+	const headers: Record<string, string> = {};
+	for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+	headers['x-amz-date'] = amzDate;
+	const signedHeaders = Object.keys(headers).sort().join(';');
+	const signature = await signatureOf(
+		{ ...request, headers },
+		signedHeaders,
+		amzDate,
+		[day, scope.region, scope.service],
+		credentials
+	);
+	return {
+		...headers,
+		authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${day}/${scope.region}/${scope.service}/aws4_request, SignedHeaders=${signedHeaders}, Signature=${signature}`
+	};
 }

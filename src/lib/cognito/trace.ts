@@ -6,6 +6,7 @@ import type { AmbiguityNote } from './errors.ts';
  */
 export type TraceKind =
 	| 'request'
+	| 'check-signature'
 	| 'response'
 	| 'error'
 	| 'validate-login'

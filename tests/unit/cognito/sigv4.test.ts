@@ -159,6 +159,26 @@ describe('SigV4 on signed operations, through the AWS SDK v3', () => {
 		);
 	});
 
+	it('a backend whose policy lacks GetOpenIdTokenForDeveloperIdentity gets AccessDeniedException', async () => {
+		const world = await createDemoWorld();
+		world.iam.putUserPolicy(
+			demoBackendCredentials.principalArn,
+			'AmazonCognitoDeveloperAuthenticatedIdentities',
+			{
+				Version: '2012-10-17',
+				Statement: [
+					{ Effect: 'Allow', Action: 'cognito-identity:LookupDeveloperIdentity', Resource: '*' }
+				]
+			}
+		);
+		const err = await failure(client(world, demoBackendCredentials).send(devToken));
+		expect(err).toEqual({
+			name: 'AccessDeniedException',
+			status: 400,
+			message: `User: ${demoBackendCredentials.principalArn} is not authorized to perform: cognito-identity:GetOpenIdTokenForDeveloperIdentity on resource: arn:aws:cognito-identity:us-east-1:111122223333:identitypool/${demo.identityPoolId}`
+		});
+	});
+
 	it('a public operation ignores a broken signature', async () => {
 		const world = await createDemoWorld();
 		const { response } = await new SimulatorRequestHandler(world).handle({
