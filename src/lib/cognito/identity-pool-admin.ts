@@ -357,7 +357,7 @@ export async function listIdentities(
 
 export const deleteIdentitiesNote: AmbiguityNote = {
 	topic: 'identity-lifecycle',
-	note: 'AWS documents this ambiguously: DeleteIdentities lists identities it could not delete with ErrorCode AccessDenied or InternalServerError, but not when each is given, nor what happens to an ID that names no identity; the simulator gives AccessDenied when the caller may not delete in that identity pool, never InternalServerError, and skips unknown IDs. Credentials already issued to a deleted identity stay valid until they expire.',
+	note: 'AWS documents this ambiguously: DeleteIdentities lists identities it could not delete with ErrorCode AccessDenied or InternalServerError, but not when each is given, nor what happens to an ID that names no identity; the simulator gives AccessDenied when the caller may not delete in that identity pool, never InternalServerError, and skips unknown IDs. Later calls that name a deleted identity get ResourceNotFoundException, as for an ID that never existed, and credentials already issued to it stay valid until they expire.',
 	factRef: 'SDK-CI; BOTO-CI'
 };
 
