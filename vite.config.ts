@@ -6,6 +6,8 @@ import { contentPlugin } from './src/lib/content/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
+	// Relative URLs, so the same build works at a domain's root or under any sub-path.
+	base: './',
 	publicDir: 'static',
 	define: {
 		__APP_VERSION__: JSON.stringify(pkg.version)

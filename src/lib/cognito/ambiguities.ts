@@ -1,4 +1,5 @@
 import { errors, type AmbiguityNote } from './errors.ts';
+import { deleteIdentitiesNote } from './identity-pool-admin.ts';
 import {
 	classicFlowDefaultNote,
 	developerTokenLifetimeNote,
@@ -45,6 +46,9 @@ export const ambiguities: readonly AmbiguityNote[] = [
 	...errors.stsPackedPolicyTooLarge().ambiguous,
 	...errors.iamOpenCognitoTrust().ambiguous,
 	...errors.callerNotAuthorized('arn', 'action', 'resource').ambiguous,
+	...errors.callerNotAuthorized('arn', 'cognito-identity:action', 'resource').ambiguous,
+	...errors.tooManyRequests('GetId', 25).ambiguous,
+	deleteIdentitiesNote,
 	...errors.classicFlowWithRoleMappings().ambiguous,
 	...errors.identityForbidden('us-east-1:0').ambiguous,
 	...errors.customRoleNotInToken('arn').ambiguous,

@@ -300,23 +300,51 @@ export const errors = {
 		});
 	},
 	callerNotAuthorized(principalArn: string, action: string, resource: string): AwsError {
-		return cognito(
-			'NotAuthorizedException',
-			`User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`,
-			{
+		const message = `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`;
+		const fix = `Allow ${action} for the caller (for a backend: the AWS managed policy AmazonCognitoDeveloperAuthenticatedIdentities).`;
+		if (action.startsWith('cognito-identity:')) {
+			// IAM refusing the caller is AWS's common AccessDeniedException (COMMON-ERRORS).
+			return cognito('AccessDeniedException', message, {
 				explanation:
 					'The call was signed, but the IAM policies of the signing principal do not allow this action on this identity pool.',
-				fix: `Allow ${action} for the caller (for a backend: the AWS managed policy AmazonCognitoDeveloperAuthenticatedIdentities).`,
-				factRef: 'SDK-CI; MP-DEV; RBAC',
+				fix,
+				factRef: 'MP-DEV; SDK-CI',
 				ambiguous: [
 					{
-						topic: 'best-practices',
-						note: 'AWS documents this ambiguously: NotAuthorizedException is the modelled error for callers without permission, but the message wording is not in the sources.',
+						topic: 'developer-auth',
+						note: 'AWS documents this ambiguously: AccessDeniedException is one of the errors common to all AWS APIs, but the Cognito Identity reference does not say it is the one returned when IAM refuses the caller, nor its HTTP status (400 in the older common-error lists, 403 in newer ones) or message; the simulator uses it with HTTP 400 and the usual IAM wording.',
 						factRef: 'SDK-CI'
 					}
 				]
-			}
-		);
+			});
+		}
+		return cognito('NotAuthorizedException', message, {
+			explanation:
+				'The call was signed, but the IAM policies of the signing principal do not allow an action this call needs, such as passing a role to the pool.',
+			fix,
+			factRef: 'SDK-CI; MP-DEV; RBAC',
+			ambiguous: [
+				{
+					topic: 'best-practices',
+					note: 'AWS documents this ambiguously: NotAuthorizedException is the modelled error for callers without permission, but the message wording is not in the sources.',
+					factRef: 'SDK-CI'
+				}
+			]
+		});
+	},
+	tooManyRequests(operation: string, limit: number): AwsError {
+		return cognito('TooManyRequestsException', 'Rate exceeded', {
+			explanation: `${operation} was called more than ${limit} times in one second in this account and Region, its request-rate quota.`,
+			fix: 'Retry with backoff (the AWS SDKs do this for you), cache the identity ID instead of calling GetId again, or ask for a quota increase in Service Quotas.',
+			factRef: 'QUOTA-2023; SDK-CI',
+			ambiguous: [
+				{
+					topic: 'best-practices',
+					note: 'AWS documents this ambiguously: the quotas are in requests per second, but how AWS counts a second and the exact message are not documented; the simulator counts the last 1,000 ms of its clock and answers "Rate exceeded", the wording seen in reports.',
+					factRef: 'QUOTA-2023'
+				}
+			]
+		});
 	},
 	notImplemented(operation: string): AwsError {
 		return cognito('InternalErrorException', `${operation} is not available in this simulator.`, {

@@ -137,6 +137,20 @@ export class Iam {
 		return arn;
 	}
 
+	/** PutUserPolicy: adds or replaces an inline policy of a user (by ARN). */
+	putUserPolicy(userArn: string, policyName: string, document: PolicyDocument): void {
+		const user = this.users.get(userArn);
+		if (!user) throw errors.iamValidation(`The user ${userArn} cannot be found.`);
+		user.Policies[policyName] = structuredClone(document);
+	}
+
+	/** DeleteUserPolicy: removes an inline policy of a user (by ARN). */
+	deleteUserPolicy(userArn: string, policyName: string): void {
+		const user = this.users.get(userArn);
+		if (!user) throw errors.iamValidation(`The user ${userArn} cannot be found.`);
+		delete user.Policies[policyName];
+	}
+
 	/** CreateAccessKey with a given key pair (the demo world's is fixed, so SDK clients can sign). */
 	addAccessKey(principalArn: string, accessKeyId: string, secretAccessKey: string): void {
 		this.accessKeys.set(accessKeyId, { secretAccessKey, principalArn });

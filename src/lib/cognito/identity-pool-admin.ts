@@ -1,8 +1,10 @@
-import { errors } from './errors.ts';
+import { errors, type AmbiguityNote } from './errors.ts';
 import { describeStatement, evaluatePolicies } from './policy-evaluator.ts';
 import type {
 	CallContext,
 	CreateIdentityPoolInput,
+	DeleteIdentitiesInput,
+	DeleteIdentitiesResponse,
 	DeleteIdentityPoolInput,
 	DescribeIdentityInput,
 	DescribeIdentityPoolInput,
@@ -17,11 +19,13 @@ import type {
 	PrincipalTagAttributeMap,
 	SetIdentityPoolRolesInput,
 	SetPrincipalTagAttributeMapInput,
+	UnprocessedIdentityId,
 	UpdateIdentityPoolInput
 } from './types.ts';
 import {
 	checkBoolean,
 	checkId,
+	checkIdList,
 	checkInteger,
 	checkPoolFields,
 	checkRolesInput,
@@ -47,15 +51,18 @@ export function poolArn(world: World, input: unknown): string {
 		: '*';
 }
 
-/** Checks an IAM action for the signing principal, when IAM knows its policies. */
-export function authorizeCaller(
+/**
+ * Whether the signing principal's IAM policies allow an action on a resource (true when IAM does
+ * not know the principal); the decision is traced.
+ */
+export function callerAllowed(
 	world: World,
 	ctx: CallContext,
 	action: string,
 	resource: string
-): void {
+): boolean {
 	const policies = ctx.principalArn ? world.iam.principalPolicies(ctx.principalArn) : undefined;
-	if (!policies || !ctx.principalArn) return;
+	if (!policies || !ctx.principalArn) return true;
 	const decision = evaluatePolicies(policies, { action, resource, context: {} });
 	world.emit({
 		kind: 'authorize',
@@ -71,8 +78,18 @@ export function authorizeCaller(
 		},
 		factRef: 'SDK-CI; MP-DEV; RBAC'
 	});
-	if (decision.decision !== 'allow')
-		throw errors.callerNotAuthorized(ctx.principalArn, action, resource);
+	return decision.decision === 'allow';
+}
+
+/** Checks an IAM action for the signing principal, when IAM knows its policies. */
+export function authorizeCaller(
+	world: World,
+	ctx: CallContext,
+	action: string,
+	resource: string
+): void {
+	if (!callerAllowed(world, ctx, action, resource))
+		throw errors.callerNotAuthorized(ctx.principalArn ?? '', action, resource);
 }
 
 /**
@@ -335,5 +352,48 @@ export async function listIdentities(
 			Identities: page,
 			...(start + max < all.length ? { NextToken: String(start + max) } : {})
 		};
+	});
+}
+
+export const deleteIdentitiesNote: AmbiguityNote = {
+	topic: 'identity-lifecycle',
+	note: 'AWS documents this ambiguously: DeleteIdentities lists identities it could not delete with ErrorCode AccessDenied or InternalServerError, but not when each is given, nor what happens to an ID that names no identity; the simulator gives AccessDenied when the caller may not delete in that identity pool, never InternalServerError, and skips unknown IDs. Later calls that name a deleted identity get ResourceNotFoundException, as for an ID that never existed, and credentials already issued to it stay valid until they expire.',
+	factRef: 'SDK-CI; BOTO-CI'
+};
+
+/**
+ * DeleteIdentities (signed): deletes 1 to 60 identities (API_DeleteIdentities). An identity the
+ * caller may not delete stays, listed in UnprocessedIdentityIds with ErrorCode AccessDenied.
+ */
+export async function deleteIdentities(
+	world: World,
+	input: DeleteIdentitiesInput,
+	ctx?: CallContext
+): Promise<DeleteIdentitiesResponse> {
+	return world.run('cognito-identity', 'DeleteIdentities', input, async () => {
+		if (!ctx?.signed) throw errors.missingAuthentication('DeleteIdentities');
+		const ids = checkIdList(requireObject(input), 'IdentityIdsToDelete', 60);
+		const unprocessed: UnprocessedIdentityId[] = [];
+		for (const id of ids) {
+			const identity = world.identities.get(id);
+			// An ID that names no identity has nothing left to delete (deleteIdentitiesNote).
+			if (!identity) continue;
+			const resource = poolArn(world, { IdentityPoolId: identity.IdentityPoolId });
+			if (!callerAllowed(world, ctx, 'cognito-identity:DeleteIdentities', resource)) {
+				unprocessed.push({ IdentityId: id, ErrorCode: 'AccessDenied' });
+				continue;
+			}
+			world.identities.delete(id);
+			for (const [key, owner] of world.loginIndex) if (owner === id) world.loginIndex.delete(key);
+			world.emit({
+				kind: 'delete-identity',
+				operation: 'DeleteIdentities',
+				service: 'cognito-identity',
+				ok: true,
+				detail: { IdentityId: id, IdentityPoolId: identity.IdentityPoolId },
+				factRef: 'SDK-CI; BOTO-CI'
+			});
+		}
+		return { UnprocessedIdentityIds: unprocessed };
 	});
 }

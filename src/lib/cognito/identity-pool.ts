@@ -9,6 +9,8 @@ import { principalTagsFor } from './principal-tags.ts';
 import type {
 	CallContext,
 	CreateIdentityPoolInput,
+	DeleteIdentitiesInput,
+	DeleteIdentitiesResponse,
 	DeleteIdentityPoolInput,
 	DescribeIdentityInput,
 	DescribeIdentityPoolInput,
@@ -257,6 +259,14 @@ export class CognitoIdentityService {
 		ctx?: CallContext
 	): Promise<ListIdentitiesResponse> {
 		return admin.listIdentities(this.#world, input, ctx);
+	}
+
+	/** DeleteIdentities (signed): deletes 1 to 60 identities; ones it keeps come back as unprocessed. */
+	async DeleteIdentities(
+		input: DeleteIdentitiesInput,
+		ctx?: CallContext
+	): Promise<DeleteIdentitiesResponse> {
+		return admin.deleteIdentities(this.#world, input, ctx);
 	}
 
 	/** UnlinkIdentity (public): removes federated logins from an identity (SDK-CI 8.4). */

@@ -21,6 +21,7 @@ export type { AmbiguityNote, AwsService } from './errors.ts';
 export { ambiguities } from './ambiguities.ts';
 
 export { SimClock } from './clock.ts';
+export { RequestRateLimiter, identityPoolRateQuotas } from './throttling.ts';
 export type { Clock } from './clock.ts';
 export { SeededRandom } from './random.ts';
 
@@ -81,7 +82,8 @@ export {
 } from './scope-down.ts';
 
 export { SimulatorRequestHandler } from './sdk-adapter.ts';
-export { verifySigV4, signingErrors } from './sigv4.ts';
+export { verifySigV4, signSigV4, signingErrors } from './sigv4.ts';
+export { callAsBackend } from './backend-call.ts';
 export type { SimHttpRequest, SimHttpResponse } from './sdk-adapter.ts';
 
 export type { TraceEvent, TraceKind, TraceObserver } from './trace.ts';

@@ -100,6 +100,7 @@ const cognitoOperations = new Set([
 	'GetIdentityPoolRoles',
 	'DescribeIdentity',
 	'ListIdentities',
+	'DeleteIdentities',
 	'UnlinkIdentity',
 	'LookupDeveloperIdentity',
 	'MergeDeveloperIdentities',

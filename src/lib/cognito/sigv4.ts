@@ -44,7 +44,8 @@ function signError(
 	message: string,
 	httpStatus: number,
 	explanation: string,
-	fix: string
+	fix: string,
+	status: string
 ): AwsError {
 	return new AwsError(name, message, {
 		service: 'cognito-identity',
@@ -55,12 +56,25 @@ function signError(
 		ambiguous: [
 			{
 				topic: 'developer-auth',
-				note: 'AWS documents this ambiguously: the signing errors and their HTTP status codes are the common errors of AWS APIs; which one Cognito Identity returns in each case is not in the fact sheet.',
+				note: `AWS documents this ambiguously: which signing error Cognito Identity returns in each case, under which name and HTTP status, is not in the fact sheet or the Cognito Identity API reference. ${status}`,
 				factRef: 'SIGV4'
 			}
 		]
 	});
 }
+
+/*
+ * What the AWS documentation confirms about each signing error below (COMMON-ERRORS is the list of
+ * errors common to all AWS APIs; SIGV4 the IAM guide "Troubleshoot signed requests for AWS APIs"):
+ *
+ * | simulator name                       | HTTP | confirmed                                              |
+ * | ------------------------------------ | ---- | ------------------------------------------------------ |
+ * | MissingAuthenticationTokenException  | 403  | as `MissingAuthenticationToken`, 403 (COMMON-ERRORS); the `Exception` suffix and the message UNCONFIRMED |
+ * | IncompleteSignatureException         | 400  | as `IncompleteSignature`, 400 (COMMON-ERRORS); the suffix UNCONFIRMED |
+ * | UnrecognizedClientException          | 400  | UNCONFIRMED (COMMON-ERRORS has `InvalidClientTokenId`, 403, for an unknown key) |
+ * | InvalidSignatureException            | 400  | UNCONFIRMED name and status; messages from SIGV4 |
+ * | AccessDeniedException (errors.ts)    | 400  | in COMMON-ERRORS (400, 403 in newer lists); that Cognito Identity returns it for an IAM denial UNCONFIRMED |
+ */
 
 /** Errors of SigV4 checking, named as AWS's common errors. */
 export const signingErrors = {
@@ -70,7 +84,8 @@ export const signingErrors = {
 			'Missing Authentication Token',
 			403,
 			`${operation} must be signed (SigV4) with AWS credentials of a developer or administrator; it is not a public API.`,
-			'Call it from your backend with IAM credentials, never from the app.'
+			'Call it from your backend with IAM credentials, never from the app.',
+			'The common error list names it MissingAuthenticationToken with HTTP 403; the Exception suffix and the message are not confirmed.'
 		);
 	},
 	incomplete(detail: string): AwsError {
@@ -79,7 +94,8 @@ export const signingErrors = {
 			`The request signature does not conform to AWS standards: ${detail}`,
 			400,
 			'The Authorization header is missing a part SigV4 needs (Credential, SignedHeaders, Signature) or the X-Amz-Date header.',
-			'Let the AWS SDK sign the request instead of building the header by hand.'
+			'Let the AWS SDK sign the request instead of building the header by hand.',
+			'The common error list names it IncompleteSignature with HTTP 400; the Exception suffix is not confirmed.'
 		);
 	},
 	unknownKey(): AwsError {
@@ -88,7 +104,8 @@ export const signingErrors = {
 			'The security token included in the request is invalid.',
 			400,
 			'The access key ID in the signature is not an access key IAM knows in this account.',
-			'Sign with the access key of an IAM user or role session that exists (for the demo: the backend key pair).'
+			'Sign with the access key of an IAM user or role session that exists (for the demo: the backend key pair).',
+			'This name is not confirmed: the common error list has InvalidClientTokenId (HTTP 403) for an access key AWS does not know.'
 		);
 	},
 	expired(signed: string, now: string, earliest: string): AwsError {
@@ -97,7 +114,8 @@ export const signingErrors = {
 			`Signature expired: ${signed} is now earlier than ${earliest} (${now} - 5 min.)`,
 			400,
 			'The request was signed more than 5 minutes before (or after) the time it reached AWS.',
-			"Sign each request when it is sent, and keep the backend's clock in sync."
+			"Sign each request when it is sent, and keep the backend's clock in sync.",
+			'The signature name InvalidSignatureException and its HTTP status are not confirmed; the message follows the IAM troubleshooting guide.'
 		);
 	},
 	notYetCurrent(signed: string, now: string, latest: string): AwsError {
@@ -106,7 +124,8 @@ export const signingErrors = {
 			`Signature not yet current: ${signed} is still later than ${latest} (${now} + 5 min.)`,
 			400,
 			'The request is dated more than 5 minutes after the time it reached AWS.',
-			"Keep the backend's clock in sync (NTP)."
+			"Keep the backend's clock in sync (NTP).",
+			'The signature name InvalidSignatureException and its HTTP status are not confirmed; the message follows the IAM troubleshooting guide.'
 		);
 	},
 	mismatch(): AwsError {
@@ -115,7 +134,8 @@ export const signingErrors = {
 			'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
 			400,
 			'The signature was computed with another secret key, or the request changed after it was signed.',
-			'Sign with the secret that belongs to the access key ID, and do not change the request after signing.'
+			'Sign with the secret that belongs to the access key ID, and do not change the request after signing.',
+			'The signature name InvalidSignatureException and its HTTP status are not confirmed; the message follows the IAM troubleshooting guide.'
 		);
 	}
 };
@@ -191,8 +211,21 @@ export async function verifySigV4(
 	if (signedAt < now - skew) throw signingErrors.expired(amzDate, basic(now), basic(now - skew));
 	if (signedAt > now + skew)
 		throw signingErrors.notYetCurrent(amzDate, basic(now), basic(now + skew));
-	const names = signedHeaders.split(';');
-	const canonicalHeaders = names
+	const expected = await signatureOf(request, signedHeaders, amzDate, [day, region, service], key);
+	if (expected !== signature) throw signingErrors.mismatch();
+	return { accessKeyId, principalArn: key.principalArn };
+}
+
+/** The SigV4 signature of a request: canonical request, string to sign, derived key, HMAC. */
+async function signatureOf(
+	request: SignedRequest,
+	signedHeaders: string,
+	amzDate: string,
+	[day, region, service]: [string, string, string],
+	key: { secretAccessKey: string }
+): Promise<string> {
+	const canonicalHeaders = signedHeaders
+		.split(';')
 		.map((n) => `${n}:${(header(request.headers, n) ?? '').trim().replace(/\s+/g, ' ')}\n`)
 		.join('');
 	const payloadHash =
@@ -214,7 +247,33 @@ export async function verifySigV4(
 	].join('\n');
 	let k: ArrayBuffer = await hmac(encoder.encode(`AWS4${key.secretAccessKey}`), day);
 	for (const part of [region, service, 'aws4_request']) k = await hmac(k, part);
-	const expected = hex(await hmac(k, stringToSign));
-	if (expected !== signature) throw signingErrors.mismatch();
-	return { accessKeyId, principalArn: key.principalArn };
+	return hex(await hmac(k, stringToSign));
+}
+
+/**
+ * Signs a request as an AWS SDK does (SigV4, all headers given signed): returns the headers with
+ * `X-Amz-Date` and `Authorization` added.
+ */
+export async function signSigV4(
+	request: SignedRequest,
+	credentials: { accessKeyId: string; secretAccessKey: string },
+	scope: { region: string; service: string; now: number }
+): Promise<Record<string, string>> {
+	const amzDate = basic(scope.now);
+	const day = amzDate.slice(0, 8);
+	const headers: Record<string, string> = {};
+	for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+	headers['x-amz-date'] = amzDate;
+	const signedHeaders = Object.keys(headers).sort().join(';');
+	const signature = await signatureOf(
+		{ ...request, headers },
+		signedHeaders,
+		amzDate,
+		[day, scope.region, scope.service],
+		credentials
+	);
+	return {
+		...headers,
+		authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${day}/${scope.region}/${scope.service}/aws4_request, SignedHeaders=${signedHeaders}, Signature=${signature}`
+	};
 }

@@ -6,6 +6,7 @@ import type { AmbiguityNote } from './errors.ts';
  */
 export type TraceKind =
 	| 'request'
+	| 'check-signature'
 	| 'response'
 	| 'error'
 	| 'validate-login'
@@ -13,6 +14,7 @@ export type TraceKind =
 	| 'create-identity'
 	| 'link-login'
 	| 'merge-identities'
+	| 'delete-identity'
 	| 'issue-token'
 	| 'choose-role'
 	| 'scope-down'

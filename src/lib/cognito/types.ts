@@ -152,6 +152,23 @@ export interface ListIdentitiesResponse {
 	NextToken?: string;
 }
 
+export interface DeleteIdentitiesInput {
+	/** 1 to 60 identity IDs. */
+	IdentityIdsToDelete: string[];
+}
+
+/** Why DeleteIdentities left an identity in place (API_UnprocessedIdentityId). */
+export type CognitoErrorCode = 'AccessDenied' | 'InternalServerError';
+
+export interface UnprocessedIdentityId {
+	IdentityId?: string;
+	ErrorCode?: CognitoErrorCode;
+}
+
+export interface DeleteIdentitiesResponse {
+	UnprocessedIdentityIds: UnprocessedIdentityId[];
+}
+
 export interface UnlinkIdentityInput {
 	IdentityId: string;
 	Logins: LoginsMap;

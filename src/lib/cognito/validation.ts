@@ -75,6 +75,33 @@ export function checkId(
 	});
 }
 
+/** A required list of 1 to `maxItems` identity IDs (DeleteIdentities: 1 to 60; SDK-CI; BOTO-CI). */
+export function checkIdList(
+	input: Record<string, unknown>,
+	field: string,
+	maxItems: number
+): string[] {
+	const value = input[field];
+	if (value === undefined || value === null) throw errors.required(camel(field));
+	if (!Array.isArray(value) || value.length < 1 || value.length > maxItems) {
+		throw errors.validation(
+			camel(field),
+			value,
+			`Member must have length between 1 and ${maxItems}`
+		);
+	}
+	for (const id of value) {
+		if (typeof id !== 'string' || id.length < 1 || id.length > 55 || !identityIdPattern.test(id)) {
+			throw errors.validation(
+				camel(field),
+				value,
+				'Member must satisfy constraint: [Member must have length between 1 and 55, Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+]'
+			);
+		}
+	}
+	return value as string[];
+}
+
 /** A boolean field. */
 export function checkBoolean(
 	input: Record<string, unknown>,

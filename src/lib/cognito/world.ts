@@ -9,6 +9,7 @@ import { SeededRandom } from './random.ts';
 import { SamlIdentityProvider } from './saml.ts';
 import { authorizeSession, type AuthorizationDecision, type Session } from './sessions.ts';
 import { StsService } from './sts.ts';
+import { RequestRateLimiter } from './throttling.ts';
 import type { TraceEvent, TraceObserver } from './trace.ts';
 import type {
 	IdentityPool,
@@ -113,6 +114,8 @@ export class World {
 	/** `<poolId>|<provider>|<subject>` to identity ID. */
 	readonly loginIndex = new Map<string, string>();
 	readonly sessions = new Map<string, Session>();
+	/** Request-rate quotas (GetId, GetCredentialsForIdentity); off unless `throttling.enable()`. */
+	readonly throttling = new RequestRateLimiter();
 	readonly #observers = new Set<TraceObserver>();
 
 	constructor(options: WorldOptions & { keys: WorldKeys }) {
@@ -154,6 +157,7 @@ export class World {
 	): Promise<T> {
 		this.emit({ kind: 'request', operation, service, ok: true, detail: { input }, factRef: '' });
 		try {
+			if (service === 'cognito-identity') this.throttling.admit(operation, this.clock.now());
 			const output = await body();
 			this.emit({
 				kind: 'response',

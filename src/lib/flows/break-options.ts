@@ -195,6 +195,16 @@ export const breakOptions: readonly BreakOption[] = [
 		offLabel: 'This pool',
 		flows: authFlows,
 		providers: ['userpool']
+	},
+	{
+		key: 'backendPermission',
+		param: 'backendperm',
+		label: "Backend's IAM permission",
+		help: "Whether the IAM policy of your backend's access key allows cognito-identity:GetOpenIdTokenForDeveloperIdentity. Missing: the call is signed correctly, but IAM refuses it with AccessDeniedException before Cognito looks at the user.",
+		kind: 'toggle',
+		onLabel: 'Allowed',
+		offLabel: 'Missing',
+		flows: flowsWhere((f) => f.identity === 'developer')
 	}
 ];
 

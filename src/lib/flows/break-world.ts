@@ -1,6 +1,8 @@
 import {
 	base64DecodeText,
 	base64EncodeText,
+	demoBackendCredentials,
+	developerAuthenticatedIdentitiesPolicy,
 	tamperJwt,
 	type DemoWorld,
 	type PolicyDocument,
@@ -30,6 +32,21 @@ export function applyWorldSettings(
 			demo.identityPoolId,
 			{ authenticated: demo.roles.authenticated, unauthenticated: demo.roles.unauthenticated },
 			{ [mappingKeyOf(world, provider)]: roleMappingFor(world, provider, s.roleMapping) }
+		);
+	}
+	if (!s.backendPermission) {
+		// The backend keeps the other developer actions; only the one the flow needs is gone.
+		const statement = [developerAuthenticatedIdentitiesPolicy.Statement].flat()[0]!;
+		const actions = [statement.Action ?? []]
+			.flat()
+			.filter((a) => a !== 'cognito-identity:GetOpenIdTokenForDeveloperIdentity');
+		world.iam.putUserPolicy(
+			demoBackendCredentials.principalArn,
+			'AmazonCognitoDeveloperAuthenticatedIdentities',
+			{
+				Version: '2012-10-17',
+				Statement: [{ ...statement, Sid: 'DeveloperActionsWithoutTokens', Action: actions }]
+			}
 		);
 	}
 	if (s.trust !== 'correct') {

@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import { decodeJwt, signIn, type SignInResult } from '../cognito/index.ts';
+import { callAsBackend, decodeJwt, signIn, type SignInResult } from '../cognito/index.ts';
 import { tamperToken } from './break-world.ts';
 import { findFlow, type ProviderId } from './catalogue.ts';
 import {
@@ -302,10 +302,9 @@ const getDeveloperTokenActor = fromPromise<StepOutput, StepInput>(({ input }) =>
 			sdkCode: developerTokenCode(request),
 			internal: [],
 			invoke: () =>
-				rec.world.cognitoIdentity.GetOpenIdTokenForDeveloperIdentity(request, {
-					signed: true,
-					principalArn: `arn:aws:iam::${demo.accountId}:role/PoolLabBackendRole`
-				})
+				callAsBackend(rec.world, 'GetOpenIdTokenForDeveloperIdentity', request, (ctx) =>
+					rec.world.cognitoIdentity.GetOpenIdTokenForDeveloperIdentity(request, ctx)
+				)
 		});
 		return { identityId: issued.IdentityId, token: issued.Token };
 	})

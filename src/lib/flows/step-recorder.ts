@@ -181,7 +181,7 @@ export async function perform<T>(rec: Recorder, plan: CallPlan<T>): Promise<T> {
 		request: plan.request,
 		...(plan.returnStep === undefined && !failure ? { response: result } : {}),
 		sdkCode: plan.sdkCode,
-		trace: events.filter((e) => e.kind === 'request').map(toRecord),
+		trace: events.filter((e) => e.kind === 'check-signature' || e.kind === 'request').map(toRecord),
 		at
 	});
 	let last = callStep;

@@ -98,6 +98,8 @@ export interface BreakSettings {
 	tamperClaim: boolean;
 	sendAccessToken: boolean;
 	otherPoolToken: boolean;
+	/** Developer flows: the backend's IAM policy allows cognito-identity:GetOpenIdTokenForDeveloperIdentity. */
+	backendPermission: boolean;
 }
 
 export const defaultBreakSettings: BreakSettings = {
@@ -108,5 +110,6 @@ export const defaultBreakSettings: BreakSettings = {
 	expireToken: false,
 	tamperClaim: false,
 	sendAccessToken: false,
-	otherPoolToken: false
+	otherPoolToken: false,
+	backendPermission: true
 };

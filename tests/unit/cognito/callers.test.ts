@@ -32,7 +32,7 @@ describe('signed callers and their IAM permissions (SDK-CI 1.0; MP-DEV; RBAC)', 
 				backend
 			)
 		);
-		expect(err.name).toBe('NotAuthorizedException');
+		expect(err.name).toBe('AccessDeniedException');
 		expect(err.message).toBe(
 			`User: ${demo.backendRoleArn} is not authorized to perform: cognito-identity:ListIdentities on resource: arn:aws:cognito-identity:us-east-1:111122223333:identitypool/${demo.identityPoolId}`
 		);

@@ -152,10 +152,31 @@ describe('SigV4 on signed operations, through the AWS SDK v3', () => {
 				})
 			)
 		);
-		expect(err.name).toBe('NotAuthorizedException');
+		expect(err.name).toBe('AccessDeniedException');
+		expect(err.status).toBe(400);
 		expect(err.message).toBe(
 			`User: ${demoBackendCredentials.principalArn} is not authorized to perform: cognito-identity:CreateIdentityPool on resource: *`
 		);
+	});
+
+	it('a backend whose policy lacks GetOpenIdTokenForDeveloperIdentity gets AccessDeniedException', async () => {
+		const world = await createDemoWorld();
+		world.iam.putUserPolicy(
+			demoBackendCredentials.principalArn,
+			'AmazonCognitoDeveloperAuthenticatedIdentities',
+			{
+				Version: '2012-10-17',
+				Statement: [
+					{ Effect: 'Allow', Action: 'cognito-identity:LookupDeveloperIdentity', Resource: '*' }
+				]
+			}
+		);
+		const err = await failure(client(world, demoBackendCredentials).send(devToken));
+		expect(err).toEqual({
+			name: 'AccessDeniedException',
+			status: 400,
+			message: `User: ${demoBackendCredentials.principalArn} is not authorized to perform: cognito-identity:GetOpenIdTokenForDeveloperIdentity on resource: arn:aws:cognito-identity:us-east-1:111122223333:identitypool/${demo.identityPoolId}`
+		});
 	});
 
 	it('a public operation ignores a broken signature', async () => {

@@ -169,7 +169,7 @@ describe('SDK adapter details', () => {
 		handler.destroy();
 		const unknown = await handler.handle({
 			method: 'POST',
-			headers: { 'x-amz-target': 'AWSCognitoIdentityService.DeleteIdentities' },
+			headers: { 'x-amz-target': 'AWSCognitoIdentityService.TagResource' },
 			body: '{}'
 		});
 		expect(JSON.parse(new TextDecoder().decode(unknown.response.body))).toMatchObject({

@@ -81,7 +81,8 @@ describe('break options', () => {
 			expireToken: true,
 			tamperClaim: true,
 			sendAccessToken: true,
-			otherPoolToken: true
+			otherPoolToken: true,
+			backendPermission: false
 		};
 		expect(effectiveSettings('enhanced-guest', undefined, all)).toEqual({
 			...defaultBreakSettings,
@@ -98,7 +99,15 @@ describe('break options', () => {
 		expect(effectiveSettings('enhanced-authenticated', 'userpool', all)).toEqual({
 			...all,
 			guestAccess: true,
-			classicFlow: true
+			classicFlow: true,
+			backendPermission: true
+		});
+		expect(effectiveSettings('developer-enhanced', undefined, all)).toEqual({
+			...defaultBreakSettings,
+			trust: 'wrong-amr',
+			expireToken: true,
+			tamperClaim: true,
+			backendPermission: false
 		});
 	});
 });

@@ -35,7 +35,8 @@ describe('decodeFlowLink', () => {
 				expireToken: true,
 				tamperClaim: true,
 				sendAccessToken: true,
-				otherPoolToken: true
+				otherPoolToken: true,
+				backendPermission: true
 			},
 			compare: 'basic-authenticated'
 		});
@@ -238,7 +239,8 @@ describe('encodeFlowLink', () => {
 					expireToken: true,
 					tamperClaim: true,
 					sendAccessToken: true,
-					otherPoolToken: true
+					otherPoolToken: true,
+					backendPermission: false
 				},
 				compare: 'enhanced-authenticated'
 			},
@@ -248,7 +250,8 @@ describe('encodeFlowLink', () => {
 				settings: {
 					...defaultBreakSettings,
 					roleMapping: 'rules-no-match-default',
-					expireToken: true
+					expireToken: true,
+					backendPermission: false
 				}
 			}
 		];
