@@ -25,11 +25,31 @@ describe('FlowSession', () => {
 		await session.open('enhanced-authenticated', new URLSearchParams('step=4'));
 		expect(session.player?.index).toBe(3);
 		expect(calls).toEqual([
-			[
-				'enhanced-authenticated',
-				{ provider: 'userpool', settings: defaultBreakSettings, seed: runSeed, now: runStart }
-			]
+			['enhanced-authenticated', { settings: defaultBreakSettings, seed: runSeed, now: runStart }]
 		]);
+		expect(session.player?.run.provider).toBe('userpool');
+	});
+
+	it('leaves the provider and settings to the runner, and the link names the provider the run used', async () => {
+		const { session, calls } = setup();
+		await session.open('basic-authenticated', new URLSearchParams('step=2&guest=off'));
+		// SAML is not a provider of the basic flow, and guest access does not change a signed-in flow.
+		await session.configure('saml', { ...defaultBreakSettings, guestAccess: false });
+		expect(calls[1]).toEqual([
+			'basic-authenticated',
+			{
+				provider: 'saml',
+				settings: { ...defaultBreakSettings, guestAccess: false },
+				seed: runSeed,
+				now: runStart
+			}
+		]);
+		const run = session.player?.run;
+		expect(run?.provider).toBe('userpool');
+		expect(run?.settings).toEqual(defaultBreakSettings);
+		// The setting stays in the link for flows it does apply to; the provider the run did not use does not.
+		expect(session.query().toString()).toBe('step=2&guest=off');
+		expect(session.link?.provider).toBeUndefined();
 	});
 
 	it('encodes the current step back into the query', async () => {
