@@ -22,6 +22,7 @@ import {
 } from '../../../src/lib/flows/machine-setup.ts';
 import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
 import { familyMachines, stepOrder } from '../../../src/lib/flows/step-order.ts';
+import { stepListsModule } from '../../../src/lib/flows/vite-plugin.ts';
 import {
 	defaultBreakSettings,
 	type BreakSettings,
@@ -261,6 +262,17 @@ describe('a step added to a machine', () => {
 	test('the catalogue lists exactly the steps its machines give', () => {
 		for (const flow of flows) {
 			expect(flow.steps).toEqual(stepOrder(familyMachines[flow.family], flow.identity));
+		}
+	});
+
+	test('the build serves the catalogue those steps as plain data, read from the machines', async () => {
+		const { code } = await stepListsModule(process.cwd());
+		expect(code).not.toMatch(/\bimport\b/);
+		const served = JSON.parse(code.replace(/^export const stepLists = /, '').replace(/;\n$/, ''));
+		for (const flow of flows) {
+			expect(served[flow.family][flow.identity]).toEqual(
+				stepOrder(familyMachines[flow.family], flow.identity)
+			);
 		}
 	});
 });
