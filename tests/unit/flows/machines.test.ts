@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { render } from 'svelte/server';
+import { fromPromise } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import { layoutDiagram } from '../../../src/lib/diagram/layout.ts';
 import {
@@ -18,9 +20,15 @@ import {
 	StepRefusal,
 	type FlowInput,
 	type FlowMachine,
-	type FlowSnapshot
+	type FlowSnapshot,
+	type StepInput,
+	type StepOutput
 } from '../../../src/lib/flows/machine-setup.ts';
-import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+import { runFlow, runFlowOn, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+import type { RunScope } from '../../../src/lib/flows/flow-actors.ts';
+import { callQuestions } from '../../../src/lib/study/generated.ts';
+import { createRandom } from '../../../src/lib/study/random.ts';
+import SequenceTable from '../../../src/components/diagram/SequenceTable.svelte';
 import { familyMachines, stepOrder } from '../../../src/lib/flows/step-order.ts';
 import { stepListsModule } from '../../../src/lib/flows/vite-plugin.ts';
 import {
@@ -229,7 +237,22 @@ describe('the machines, driving the simulator', () => {
 });
 
 describe('a step added to a machine', () => {
-	// The enhanced machine with one more step between GetId and GetCredentialsForIdentity.
+	// The enhanced machine with one more call after the login check: the app asks the identity pool
+	// to describe the identity. The fixture brings the step's actor; the rest is the machine's.
+	const describeIdentity = fromPromise<StepOutput, StepInput>(async ({ input }) => {
+		const { rec } = input.scope as RunScope;
+		const step: FlowStep = {
+			...fakeStep('describe-identity'),
+			index: rec.steps.length,
+			label: 'DescribeIdentity',
+			request: { IdentityId: input.carry.identityId },
+			narration: 'The app asks the identity pool what it knows about the identity.',
+			at: rec.world.clock.now()
+		};
+		rec.steps.push(step);
+		return { steps: [step] };
+	});
+	const call = stepState('enhanced', 'getId', ['call'], ['get-credentials']);
 	const config = familyMachines.enhanced.config;
 	const fixture = flowSetup.createMachine({
 		...(config as object),
@@ -240,9 +263,9 @@ describe('a step added to a machine', () => {
 				'enhanced',
 				'reveal',
 				['internal', 'inside-aws'],
-				['cache-identity']
+				['describe-identity']
 			),
-			'cache-identity': stepState('enhanced', 'reveal', ['internal'], ['get-credentials'])
+			'describe-identity': { ...call, invoke: { ...call.invoke, src: describeIdentity } }
 		}
 	} as never) as FlowMachine;
 
@@ -252,11 +275,37 @@ describe('a step added to a machine', () => {
 			'sign-in',
 			'get-id',
 			'validate-login',
-			'cache-identity',
+			'describe-identity',
 			'get-credentials'
 		]);
 		// Guests do not pass the login check, so they do not pass the new step either.
-		expect(stepOrder(fixture, 'guest')).not.toContain('cache-identity');
+		expect(stepOrder(fixture, 'guest')).not.toContain('describe-identity');
+	});
+
+	test('runs, and shows in the table view and in the generated call questions', async () => {
+		const run = await runFlowOn(fixture, 'enhanced-authenticated');
+		expect(run.outcome).toBe('credentials');
+		expect(run.steps.map((s) => s.id)).toEqual(stepOrder(fixture, 'signed-in'));
+
+		const { body } = render(SequenceTable, { props: { run, index: 3, caption: 'Steps' } });
+		// Each body row's call column: the first code element after the From and To cells.
+		const tbody = body.slice(body.indexOf('<tbody'));
+		const calls = [...tbody.matchAll(/<tr[^>]*>[\s\S]*?<code>([^<]*)<\/code>/g)].map((m) => m[1]);
+		expect(calls).toEqual(run.steps.map((s) => s.label));
+		expect(calls[3]).toBe('DescribeIdentity');
+
+		const questions = callQuestions(run, createRandom(1));
+		const next = questions.find((q) => q.type === 'single' && q.step === 'describe-identity');
+		expect(next?.options.find((o) => o.correct)?.html).toBe('<code>DescribeIdentity</code>');
+		const afterIt = questions.find((q) => q.type === 'single' && q.step === 'get-credentials');
+		expect(afterIt?.stem).toContain('just called <code>DescribeIdentity</code>');
+		const order = questions.find((q) => q.type === 'order');
+		expect(order?.options.map((o) => o.html)).toEqual(
+			run.steps
+				.filter((s) => s.kind === 'call')
+				.map((s) => expect.stringContaining(`<code>${s.label}</code>`))
+		);
+		expect(order?.options.some((o) => o.html.includes('DescribeIdentity'))).toBe(true);
 	});
 
 	test('the catalogue lists exactly the steps its machines give', () => {
