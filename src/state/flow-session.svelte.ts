@@ -17,9 +17,10 @@ export type FlowRunner = (
 	options: { provider?: ProviderId; settings: BreakSettings; seed: number; now: number }
 ) => Promise<RecordedRun>;
 
+import { runSeed, runStart } from '../lib/flows/recording.ts';
+
 /** The same seed and start time on every run, so a deep link replays exactly the same run. */
-export const runSeed = 20260115;
-export const runStart = Date.UTC(2026, 0, 15, 12, 0, 0);
+export { runSeed, runStart };
 
 export interface FlowSessionOptions {
 	clock?: PlayerClock;

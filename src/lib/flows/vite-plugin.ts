@@ -2,10 +2,16 @@ import { resolve } from 'node:path';
 import { createServer, type InlineConfig, type Plugin, type ViteDevServer } from 'vite';
 
 /**
- * Reads the flow machines at build (and dev and test) time, so pages that only list flows get each
- * flow's steps without loading xstate: `step-lists.ts` is served as the lists it computes, read
- * from the machines through a Vite module runner, so what the app runs is what is read.
+ * Reads the flow machines at build (and dev and test) time, through a Vite module runner, so what
+ * the app runs is what is read:
+ * - `step-lists.ts` is served as the lists it computes, so pages that only list flows get each
+ *   flow's steps without loading xstate;
+ * - `virtual:flow-recordings` maps each flow id to its chunk `virtual:flow-recordings/<flow-id>`:
+ *   the flow's demo run with each provider (`recording.ts`), run with the project's own Vite config,
+ *   so the flow page opens a flow without loading the simulator.
  */
+
+const recordingsModule = 'virtual:flow-recordings';
 
 /** A module runner over the project's sources, closed again after `use`. */
 export async function withModuleRunner<T>(
@@ -49,25 +55,71 @@ export async function stepListsModule(root: string): Promise<{ code: string; fil
 	});
 }
 
+interface RecordingModules {
+	recordFlow: (flow: unknown, run: unknown) => Promise<{ flowId: string }>;
+}
+
+/** Every flow's recording, made by running the flows in a module runner with the project's config. */
+export async function recordFlows(
+	root: string,
+	configFile: string | false
+): Promise<{ recordings: Map<string, unknown>; files: string[] }> {
+	return withModuleRunner({ root, configFile, mode: 'development' }, async (load, server) => {
+		const file = (name: string) => resolve(root, 'src/lib/flows', name);
+		const { flows } = await load<{ flows: { id: string }[] }>(file('catalogue.ts'));
+		const { runFlow } = await load<{ runFlow: unknown }>(file('run-flow.ts'));
+		const { recordFlow } = await load<RecordingModules>(file('recording.ts'));
+		const recordings = new Map<string, unknown>();
+		for (const flow of flows) recordings.set(flow.id, await recordFlow(flow, runFlow));
+		return { recordings, files: loadedSources(server, root) };
+	});
+}
+
 export function flowModelPlugin(): Plugin {
 	let root = process.cwd();
+	let configFile: string | false = false;
 	let stepListsFile = '';
 	let steps: ReturnType<typeof stepListsModule> | undefined;
+	let recordings: ReturnType<typeof recordFlows> | undefined;
 	return {
 		name: 'identity-pool-lab:flow-model',
 		configResolved(config) {
 			root = config.root;
+			configFile = config.configFile ?? false;
 			stepListsFile = resolve(root, 'src/lib/flows/step-lists.ts');
 		},
+		resolveId(id) {
+			if (id === recordingsModule || id.startsWith(recordingsModule + '/')) return '\0' + id;
+			return undefined;
+		},
 		async load(id) {
-			if (id !== stepListsFile) return undefined;
-			steps ??= stepListsModule(root);
-			const { code, files } = await steps;
-			for (const f of files) this.addWatchFile(f);
-			return code;
+			if (id === stepListsFile) {
+				steps ??= stepListsModule(root);
+				const { code, files } = await steps;
+				for (const f of files) this.addWatchFile(f);
+				return code;
+			}
+			if (!id.startsWith('\0' + recordingsModule)) return undefined;
+			recordings ??= recordFlows(root, configFile);
+			const made = await recordings;
+			for (const f of made.files) this.addWatchFile(f);
+			const name = id.slice(1);
+			if (name === recordingsModule) {
+				const entries = [...made.recordings.keys()].map(
+					(flowId) =>
+						`\t${JSON.stringify(flowId)}: () => import(${JSON.stringify(`${recordingsModule}/${flowId}`)})`
+				);
+				return `export const recordings = {\n${entries.join(',\n')}\n};\n`;
+			}
+			const recording = made.recordings.get(name.slice(recordingsModule.length + 1));
+			if (!recording) return this.error(`No flow recording ${name}`);
+			return `export default JSON.parse(${JSON.stringify(JSON.stringify(recording))});\n`;
 		},
 		watchChange(id) {
-			if (id.startsWith(resolve(root, 'src/lib/flows'))) steps = undefined;
+			if (id.startsWith(resolve(root, 'src')) || id.startsWith(resolve(root, 'content'))) {
+				steps = undefined;
+				recordings = undefined;
+			}
 		}
 	};
 }

@@ -8,6 +8,9 @@ import {
 import { ManualClock } from '../../../src/lib/player/clock.ts';
 import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
 import { runFlow } from '../../../src/lib/flows/run-flow.ts';
+import { recordings } from 'virtual:flow-recordings';
+import { openRun } from '../../../src/lib/flows/recorded-runs.ts';
+import { recordedRunIn } from '../../../src/lib/flows/recording.ts';
 
 function setup() {
 	const calls: Parameters<FlowRunner>[] = [];
@@ -78,6 +81,32 @@ describe('FlowSession', () => {
 		expect(calls[1]?.[1]).toMatchObject({ provider: 'google', settings: { expireToken: true } });
 		expect(session.player?.index).toBe(2);
 		expect(session.query().toString()).toBe('step=3&provider=google&expire=1');
+	});
+
+	it('opens the demo run from its recording, and a setting changed afterwards gives the live run', async () => {
+		const session = new FlowSession(openRun, {
+			clock: new ManualClock(),
+			reducedMotion: () => true
+		});
+		const demo = { seed: runSeed, now: runStart };
+		await session.open('basic-authenticated', new URLSearchParams('step=3&provider=google'));
+		const recording = (await recordings['basic-authenticated']!()).default;
+		expect(session.player?.run).toEqual(recordedRunIn(recording, { ...demo, provider: 'google' }));
+		expect(session.player?.run).toEqual(
+			await runFlow('basic-authenticated', { ...demo, provider: 'google' })
+		);
+
+		const broken = { ...defaultBreakSettings, trust: 'wrong-aud' as const };
+		await session.configure('google', broken);
+		expect(
+			recordedRunIn(recording, { ...demo, provider: 'google', settings: broken })
+		).toBeUndefined();
+		expect(session.player?.run).toEqual(
+			await runFlow('basic-authenticated', { ...demo, provider: 'google', settings: broken })
+		);
+		expect(session.player?.run.outcome).toBe('error');
+		expect(session.player?.index).toBe(2);
+		expect(session.query().toString()).toBe('step=3&provider=google&trust=wrong-aud');
 	});
 
 	it('lists what a link got wrong', async () => {

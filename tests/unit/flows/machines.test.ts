@@ -29,6 +29,7 @@ import type { RunScope } from '../../../src/lib/flows/flow-actors.ts';
 import { callQuestions } from '../../../src/lib/study/generated.ts';
 import { createRandom } from '../../../src/lib/study/random.ts';
 import SequenceTable from '../../../src/components/diagram/SequenceTable.svelte';
+import type { RunStateValue } from '../../../src/lib/flows/run-snapshot.ts';
 import { familyMachines, stepOrder } from '../../../src/lib/flows/step-order.ts';
 import { stepListsModule } from '../../../src/lib/flows/vite-plugin.ts';
 import {
@@ -38,7 +39,7 @@ import {
 } from '../../../src/lib/flows/types.ts';
 
 /** The state a snapshot is in, without the step's `working`/`shown` substate. */
-const stateOf = (snapshot: FlowSnapshot) =>
+const stateOf = (snapshot: { value: FlowSnapshot['value'] | RunStateValue }) =>
 	typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
 
 const fakeStep = (id: string): FlowStep => ({

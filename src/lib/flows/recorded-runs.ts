@@ -1,0 +1,17 @@
+import { recordings } from 'virtual:flow-recordings';
+import type { FlowId } from './catalogue.ts';
+import { recordedRunIn } from './recording.ts';
+import type { RecordedRun, RunFlowOptions } from './run-flow.ts';
+
+/**
+ * Runs for the flow page: a demo run comes from its recording, made at build time; any other run
+ * (a "break it" setting, a provider the recording has not, another seed) loads the simulator and
+ * runs live. Both give the same run for the same options.
+ */
+export async function openRun(flowId: FlowId, options: RunFlowOptions): Promise<RecordedRun> {
+	const load = Object.hasOwn(recordings, flowId) ? recordings[flowId] : undefined;
+	const recorded = load ? recordedRunIn((await load()).default, options) : undefined;
+	if (recorded) return recorded;
+	const { runFlow } = await import('./run-flow.ts');
+	return runFlow(flowId, options);
+}
