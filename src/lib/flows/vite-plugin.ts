@@ -115,11 +115,24 @@ export function flowModelPlugin(): Plugin {
 			if (!recording) return this.error(`No flow recording ${name}`);
 			return `export default JSON.parse(${JSON.stringify(JSON.stringify(recording))});\n`;
 		},
-		watchChange(id) {
-			if (id.startsWith(resolve(root, 'src')) || id.startsWith(resolve(root, 'content'))) {
+		configureServer(server) {
+			// A change to a source or content file may change the steps or the runs: read them
+			// again on the next request, and reload the page.
+			const sources = [resolve(root, 'src'), resolve(root, 'content')];
+			server.watcher.on('change', (file) => {
+				if (!sources.some((dir) => resolve(file).startsWith(dir))) return;
 				steps = undefined;
 				recordings = undefined;
-			}
+				const graph = server.environments.client.moduleGraph;
+				let stale = false;
+				for (const mod of graph.idToModuleMap.values()) {
+					if (mod.id === stepListsFile || mod.id?.startsWith('\0' + recordingsModule)) {
+						graph.invalidateModule(mod);
+						stale = true;
+					}
+				}
+				if (stale) server.ws.send({ type: 'full-reload' });
+			});
 		}
 	};
 }
