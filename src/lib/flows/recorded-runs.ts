@@ -1,6 +1,6 @@
 import { recordings } from 'virtual:flow-recordings';
 import type { FlowId } from './catalogue.ts';
-import { recordedRunIn } from './recording.ts';
+import { decodeRun, recordingKey } from './recording.ts';
 import type { RecordedRun, RunFlowOptions } from './run-flow.ts';
 
 /**
@@ -9,9 +9,19 @@ import type { RecordedRun, RunFlowOptions } from './run-flow.ts';
  * runs live. Both give the same run for the same options.
  */
 export async function openRun(flowId: FlowId, options: RunFlowOptions): Promise<RecordedRun> {
-	const load = Object.hasOwn(recordings, flowId) ? recordings[flowId] : undefined;
-	const recorded = load ? recordedRunIn((await load()).default, options) : undefined;
+	const recorded = await recordedRun(flowId, options);
 	if (recorded) return recorded;
 	const { runFlow } = await import('./run-flow.ts');
 	return runFlow(flowId, options);
+}
+
+/** The recorded run with these options, or undefined when they were not recorded. */
+export async function recordedRun(
+	flowId: FlowId,
+	options: RunFlowOptions
+): Promise<RecordedRun | undefined> {
+	const runs = Object.hasOwn(recordings, flowId) ? recordings[flowId] : undefined;
+	const key = recordingKey(options);
+	const load = runs && key !== undefined && Object.hasOwn(runs, key) ? runs[key] : undefined;
+	return load ? decodeRun((await load()).default) : undefined;
 }

@@ -126,18 +126,16 @@ function defaultSettings(settings: Partial<BreakSettings> | undefined): boolean 
 }
 
 /**
- * The recording that holds a run with these options, if any: the demo seed and clock, default
- * settings, and no provider or one the recording has. Anything else is run live.
+ * Which recorded run has these options, by provider ('' for none asked): only the demo seed and
+ * clock with default settings are recorded. Anything else (undefined) is run live.
  */
-export function recordedRunIn(
-	recording: FlowRecording,
-	options: { provider?: ProviderId; settings?: Partial<BreakSettings>; seed?: number; now?: number }
-): RecordedRun | undefined {
+export function recordingKey(options: {
+	provider?: ProviderId;
+	settings?: Partial<BreakSettings>;
+	seed?: number;
+	now?: number;
+}): string | undefined {
 	if (options.seed !== runSeed || options.now !== runStart) return undefined;
 	if (!defaultSettings(options.settings)) return undefined;
-	const key = options.provider ?? '';
-	if (!Object.hasOwn(recording.runs, key)) return undefined;
-	let entry = recording.runs[key];
-	if (typeof entry === 'string') entry = recording.runs[entry];
-	return entry && typeof entry === 'object' ? decodeRun(entry) : undefined;
+	return options.provider ?? '';
 }

@@ -6,9 +6,10 @@ import { createServer, type InlineConfig, type Plugin, type ViteDevServer } from
  * the app runs is what is read:
  * - `step-lists.ts` is served as the lists it computes, so pages that only list flows get each
  *   flow's steps without loading xstate;
- * - `virtual:flow-recordings` maps each flow id to its chunk `virtual:flow-recordings/<flow-id>`:
- *   the flow's demo run with each provider (`recording.ts`), run with the project's own Vite config,
- *   so the flow page opens a flow without loading the simulator.
+ * - `virtual:flow-recordings` maps each flow id and provider to a chunk
+ *   `virtual:flow-recordings/<flow-id>/<provider or default>`: the flow's demo run with that
+ *   provider (`recording.ts`), run with the project's own Vite config, so the flow page opens a
+ *   flow without loading the simulator.
  */
 
 const recordingsModule = 'virtual:flow-recordings';
@@ -55,21 +56,26 @@ export async function stepListsModule(root: string): Promise<{ code: string; fil
 	});
 }
 
+interface FlowRecording {
+	flowId: string;
+	runs: Record<string, unknown>;
+}
+
 interface RecordingModules {
-	recordFlow: (flow: unknown, run: unknown) => Promise<{ flowId: string }>;
+	recordFlow: (flow: unknown, run: unknown) => Promise<FlowRecording>;
 }
 
 /** Every flow's recording, made by running the flows in a module runner with the project's config. */
 export async function recordFlows(
 	root: string,
 	configFile: string | false
-): Promise<{ recordings: Map<string, unknown>; files: string[] }> {
+): Promise<{ recordings: Map<string, FlowRecording>; files: string[] }> {
 	return withModuleRunner({ root, configFile, mode: 'development' }, async (load, server) => {
 		const file = (name: string) => resolve(root, 'src/lib/flows', name);
 		const { flows } = await load<{ flows: { id: string }[] }>(file('catalogue.ts'));
 		const { runFlow } = await load<{ runFlow: unknown }>(file('run-flow.ts'));
 		const { recordFlow } = await load<RecordingModules>(file('recording.ts'));
-		const recordings = new Map<string, unknown>();
+		const recordings = new Map<string, FlowRecording>();
 		for (const flow of flows) recordings.set(flow.id, await recordFlow(flow, runFlow));
 		return { recordings, files: loadedSources(server, root) };
 	});
@@ -104,16 +110,22 @@ export function flowModelPlugin(): Plugin {
 			const made = await recordings;
 			for (const f of made.files) this.addWatchFile(f);
 			const name = id.slice(1);
+			const chunk = (flowId: string, key: string) =>
+				`${recordingsModule}/${flowId}/${key === '' ? 'default' : key}`;
 			if (name === recordingsModule) {
-				const entries = [...made.recordings.keys()].map(
-					(flowId) =>
-						`\t${JSON.stringify(flowId)}: () => import(${JSON.stringify(`${recordingsModule}/${flowId}`)})`
-				);
-				return `export const recordings = {\n${entries.join(',\n')}\n};\n`;
+				const flows = [...made.recordings.values()].map((r) => {
+					const runs = Object.entries(r.runs).map(([key, run]) => {
+						const target = chunk(r.flowId, typeof run === 'string' ? run : key);
+						return `${JSON.stringify(key)}: () => import(${JSON.stringify(target)})`;
+					});
+					return `\t${JSON.stringify(r.flowId)}: { ${runs.join(', ')} }`;
+				});
+				return `export const recordings = {\n${flows.join(',\n')}\n};\n`;
 			}
-			const recording = made.recordings.get(name.slice(recordingsModule.length + 1));
-			if (!recording) return this.error(`No flow recording ${name}`);
-			return `export default JSON.parse(${JSON.stringify(JSON.stringify(recording))});\n`;
+			const [flowId = '', key = ''] = name.slice(recordingsModule.length + 1).split('/');
+			const run = made.recordings.get(flowId)?.runs[key === 'default' ? '' : key];
+			if (!run || typeof run === 'string') return this.error(`No flow recording ${name}`);
+			return `export default JSON.parse(${JSON.stringify(JSON.stringify(run))});\n`;
 		},
 		configureServer(server) {
 			// A change to a source or content file may change the steps or the runs: read them

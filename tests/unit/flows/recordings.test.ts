@@ -1,13 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { recordings } from 'virtual:flow-recordings';
 import { flows, type FlowId, type ProviderId } from '../../../src/lib/flows/catalogue.ts';
-import {
-	decodeRun,
-	encodeRun,
-	recordedRunIn,
-	runSeed,
-	runStart
-} from '../../../src/lib/flows/recording.ts';
+import { recordedRun } from '../../../src/lib/flows/recorded-runs.ts';
+import { decodeRun, encodeRun, runSeed, runStart } from '../../../src/lib/flows/recording.ts';
 import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
 import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
 
@@ -32,15 +27,18 @@ const seen = (run: RecordedRun) =>
 	}));
 
 describe('recorded demo runs', () => {
-	test('every flow has a recording', () => {
+	test('every flow has a recording with no provider asked and with each of its providers', () => {
 		expect(Object.keys(recordings).sort()).toEqual(flows.map((f) => f.id).sort());
+		for (const flow of flows) {
+			expect(Object.keys(recordings[flow.id] ?? {}).sort()).toEqual(['', ...flow.providers].sort());
+		}
 	});
 
 	test.each(cases)(
 		'$flowId with provider $provider: the recording is the live run, step by step',
 		async ({ flowId, provider }) => {
 			const options = { ...(provider ? { provider } : {}), ...demo };
-			const recorded = recordedRunIn((await recordings[flowId]!()).default, options);
+			const recorded = await recordedRun(flowId, options);
 			const live = await runFlow(flowId, options);
 			expect(recorded).toBeDefined();
 			const r = recorded!;
@@ -59,18 +57,13 @@ describe('recorded demo runs', () => {
 	);
 
 	test('only the demo seed, clock and default settings are recorded; anything else is run live', async () => {
-		const recording = (await recordings['enhanced-authenticated']!()).default;
-		expect(recordedRunIn(recording, { ...demo, settings: defaultBreakSettings })).toBeDefined();
-		expect(
-			recordedRunIn(recording, {
-				...demo,
-				settings: { ...defaultBreakSettings, trust: 'wrong-aud' }
-			})
-		).toBeUndefined();
-		expect(recordedRunIn(recording, { seed: 1, now: runStart })).toBeUndefined();
-		expect(recordedRunIn(recording, { seed: runSeed, now: runStart + 1 })).toBeUndefined();
-		const basic = (await recordings['basic-authenticated']!()).default;
-		expect(recordedRunIn(basic, { ...demo, provider: 'saml' })).toBeUndefined();
+		const flow = 'enhanced-authenticated';
+		expect(await recordedRun(flow, { ...demo, settings: defaultBreakSettings })).toBeDefined();
+		const broken = { ...defaultBreakSettings, trust: 'wrong-aud' as const };
+		expect(await recordedRun(flow, { ...demo, settings: broken })).toBeUndefined();
+		expect(await recordedRun(flow, { seed: 1, now: runStart })).toBeUndefined();
+		expect(await recordedRun(flow, { seed: runSeed, now: runStart + 1 })).toBeUndefined();
+		expect(await recordedRun('basic-authenticated', { ...demo, provider: 'saml' })).toBeUndefined();
 	});
 
 	test('a run written and read back is equal, objects it shares shared once', async () => {
