@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './src/lib/content/vite-plugin.ts';
+import { flowModelPlugin } from './src/lib/flows/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
@@ -14,6 +15,7 @@ export default defineConfig({
 	},
 	plugins: [
 		contentPlugin(),
+		flowModelPlugin(),
 		svelte(),
 		VitePWA({
 			strategies: 'generateSW',

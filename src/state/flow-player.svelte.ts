@@ -1,4 +1,4 @@
-import { isFinished, stepOf, type FlowSnapshot } from '../lib/flows/machine-setup.ts';
+import { isFinished, stepOf, type RunSnapshot } from '../lib/flows/run-snapshot.ts';
 import type { RecordedRun } from '../lib/flows/run-flow.ts';
 import type { FlowStep } from '../lib/flows/types.ts';
 import { d3Clock, type PlayerClock } from '../lib/player/clock.ts';
@@ -41,7 +41,7 @@ export class FlowPlayer {
 	}
 
 	/** The machine's snapshot at the cursor, for views that ask it (`matches`, `hasTag`, `can`). */
-	get snapshot(): FlowSnapshot {
+	get snapshot(): RunSnapshot {
 		return this.run.snapshots[this.#cursor]!;
 	}
 

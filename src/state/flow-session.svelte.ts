@@ -1,4 +1,3 @@
-import { effectiveSettings, providerFor } from '../lib/flows/break-options.ts';
 import { findFlow, type FlowId, type ProviderId } from '../lib/flows/catalogue.ts';
 import { compareRuns, cursorAt, type RunComparison } from '../lib/flows/compare.ts';
 import {
@@ -18,9 +17,10 @@ export type FlowRunner = (
 	options: { provider?: ProviderId; settings: BreakSettings; seed: number; now: number }
 ) => Promise<RecordedRun>;
 
+import { runSeed, runStart } from '../lib/flows/recording.ts';
+
 /** The same seed and start time on every run, so a deep link replays exactly the same run. */
-export const runSeed = 20260115;
-export const runStart = Date.UTC(2026, 0, 15, 12, 0, 0);
+export { runSeed, runStart };
 
 export interface FlowSessionOptions {
 	clock?: PlayerClock;
@@ -182,28 +182,25 @@ export class FlowSession {
 		this.#player?.destroy();
 	}
 
-	async #apply(link: FlowLink): Promise<void> {
+	async #apply(asked: FlowLink): Promise<void> {
 		const generation = ++this.#generation;
 		this.#error = '';
-		const provider = providerFor(link.flowId, link.provider);
-		const settings = effectiveSettings(link.flowId, provider, link.settings);
 		try {
-			const main = this.#runner(link.flowId, this.#runOptions(provider, settings));
-			const partnerId = link.compare && findFlow(link.compare) ? link.compare : undefined;
-			const partnerProvider = partnerId
-				? providerFor(partnerId, link.compareProvider ?? link.provider)
-				: undefined;
+			// The runner decides which provider and settings a flow runs with; the link is given as
+			// asked, and afterwards names the provider the run used.
+			const main = this.#runner(asked.flowId, this.#runOptions(asked.provider, asked.settings));
+			const partnerId = asked.compare && findFlow(asked.compare) ? asked.compare : undefined;
 			const partner = partnerId
 				? this.#runner(
 						partnerId,
-						this.#runOptions(
-							partnerProvider,
-							effectiveSettings(partnerId, partnerProvider, link.settings)
-						)
+						this.#runOptions(asked.compareProvider ?? asked.provider, asked.settings)
 					)
 				: Promise.resolve(null);
 			const [run, partnerRun] = await Promise.all([main, partner]);
 			if (generation !== this.#generation) return;
+			const link: FlowLink = { ...asked };
+			delete link.provider;
+			if (run.provider && run.provider !== 'userpool') link.provider = run.provider;
 			this.#player?.destroy();
 			this.#link = link;
 			this.#player = new FlowPlayer(run, { ...this.#options, start: link.step });

@@ -103,6 +103,25 @@ test('breaking a setting re-runs the flow and updates the link', async ({ page }
 	await expect(page.getByText(/This run fails at step/)).toBeVisible();
 });
 
+test('a flow opens from its recording; the simulator loads when a setting changes', async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+	});
+	const simulator = () => scripts.filter((p) => /\/run-flow-[\w-]+\.js$/.test(p));
+	await openFlow(page, '#/flows/basic-authenticated?step=2');
+	await expect(page.locator('main svg').first()).toBeVisible();
+	expect(simulator()).toEqual([]);
+	await page
+		.getByRole('group', { name: 'Basic (classic) flow' })
+		.getByRole('radio', { name: 'Not allowed' })
+		.check();
+	await expect(page).toHaveURL(/classic=off/);
+	await expect.poll(() => simulator().length).toBe(1);
+});
+
 test('compare mode shows two runs on one cursor and marks the differences', async ({ page }) => {
 	await openFlow(page, '#/flows/enhanced-authenticated?step=2');
 	await page.getByLabel('Show side by side with').selectOption('basic-authenticated');

@@ -1,8 +1,9 @@
-import { familyMachines, stepOrder } from './step-order.ts';
+import { stepLists } from './step-lists.ts';
 
 /**
  * The flow catalogue: which flows exist, their traits (family and identity), the lanes they use and
- * the identity providers each can run with. Each flow's steps are read from its family's machine;
+ * the identity providers each can run with. Each flow's steps are read from its family's machine
+ * at build time (`step-lists.ts`), so listing flows loads no xstate;
  * content links and deep links name steps by those ids, so a step id never changes once published.
  */
 
@@ -137,7 +138,7 @@ const declared: readonly FlowTraits[] = [
 
 export const flows: readonly FlowInfo[] = declared.map((f) => ({
 	...f,
-	steps: stepOrder(familyMachines[f.family], f.identity)
+	steps: stepLists[f.family][f.identity]
 }));
 
 /** The flow with this id, or undefined. */

@@ -8,7 +8,7 @@ export * from './types.ts';
 export { runFlow } from './run-flow.ts';
 export type { RecordedRun, RunFlowOptions } from './run-flow.ts';
 export { familyMachines, stepOrder } from './step-order.ts';
-export { stepOf, isFinished } from './machine-setup.ts';
+export { stepOf, isFinished, RunSnapshot } from './run-snapshot.ts';
 export type {
 	FlowContext,
 	FlowEvent,

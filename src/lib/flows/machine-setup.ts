@@ -226,14 +226,3 @@ export function initialContext({ input }: { input: FlowInput }): FlowContext {
 /** The machine type both families produce (they share setup, context, events and tags). */
 export type FlowMachine = ReturnType<typeof flowSetup.createMachine>;
 export type FlowSnapshot = SnapshotFrom<FlowMachine>;
-
-/** The step a snapshot shows: the last one done. */
-export function stepOf(snapshot: FlowSnapshot): FlowStep | undefined {
-	const { steps } = snapshot.context;
-	return steps[steps.length - 1];
-}
-
-/** Whether a snapshot is one of the end states, `credentials` or `failed`. */
-export function isFinished(snapshot: FlowSnapshot): boolean {
-	return snapshot.status === 'done';
-}

@@ -2,9 +2,10 @@ import { createActor } from 'xstate';
 import { createDemoWorld, type DemoWorld } from '../cognito/index.ts';
 import { effectiveSettings, providerFor } from './break-options.ts';
 import { applyWorldSettings } from './break-world.ts';
-import { findFlow, type FlowFamily, type FlowId, type ProviderId } from './catalogue.ts';
+import { findFlow, type FlowId, type FlowInfo, type ProviderId } from './catalogue.ts';
 import { flowActors, type RunScope } from './flow-actors.ts';
-import type { FlowInput, FlowSnapshot } from './machine-setup.ts';
+import type { FlowInput, FlowMachine, FlowSnapshot } from './machine-setup.ts';
+import { RunSnapshot } from './run-snapshot.ts';
 import { familyMachines } from './step-order.ts';
 import { Recorder } from './step-recorder.ts';
 import type { BreakSettings, FlowRun, ServiceCall } from './types.ts';
@@ -38,7 +39,7 @@ export interface RunFlowOptions {
 
 /** A run with the machine's snapshots: `snapshots[i]` shows `steps[i]`, and the last is the end state. */
 export interface RecordedRun extends FlowRun {
-	snapshots: readonly FlowSnapshot[];
+	snapshots: readonly RunSnapshot[];
 }
 
 /** The demo user who signs in unless the caller names another. */
@@ -62,16 +63,22 @@ const runnable = {
 /**
  * Starts the machine and moves it on each time a step is shown, keeping one snapshot per step. The
  * end state shows the same step as the snapshot before it, plus the outcome, so it takes its place.
- * A kept snapshot is the machine's state and context without the live simulator or child actors,
- * so it is plain data the views can ask (`matches`, `hasTag`, `can`) and the same run twice is equal.
+ * A kept snapshot (`RunSnapshot`) is the machine's state, context without the live simulator, tags
+ * and whether it takes `step.next`: plain data the views can ask (`matches`, `hasTag`, `can`)
+ * without xstate, and the same run twice is equal.
  */
-function record(input: FlowInput, family: FlowFamily): Promise<FlowSnapshot[]> {
-	const machine = runnable[family];
+function record(input: FlowInput, machine: FlowMachine): Promise<RunSnapshot[]> {
 	const actor = createActor(machine, { input });
 	const keep = (s: FlowSnapshot) =>
-		machine.resolveState({ value: s.value, context: { ...s.context, scope: null } });
+		new RunSnapshot({
+			value: s.value as RunSnapshot['value'],
+			status: s.status === 'done' ? 'done' : 'active',
+			context: { ...s.context, scope: null },
+			tags: [...s.tags].sort(),
+			canNext: s.can({ type: 'step.next' })
+		});
 	return new Promise((resolve, reject) => {
-		const shown: FlowSnapshot[] = [];
+		const shown: RunSnapshot[] = [];
 		actor.subscribe({
 			next: (snapshot) => {
 				if (snapshot.status === 'done') {
@@ -92,6 +99,29 @@ function record(input: FlowInput, family: FlowFamily): Promise<FlowSnapshot[]> {
 export async function runFlow(flowId: FlowId, options: RunFlowOptions = {}): Promise<RecordedRun> {
 	const flow = findFlow(flowId);
 	if (!flow) throw new Error(`Unknown flow ${flowId}`);
+	return runOn(runnable[flow.family], flow, options);
+}
+
+/**
+ * Runs a flow on another machine of its family, for instance one with a step added: the machine's
+ * named actors get the simulator's implementations, and any actor it brings itself is kept.
+ */
+export async function runFlowOn(
+	machine: FlowMachine,
+	flowId: FlowId,
+	options: RunFlowOptions = {}
+): Promise<RecordedRun> {
+	const flow = findFlow(flowId);
+	if (!flow) throw new Error(`Unknown flow ${flowId}`);
+	return runOn(machine.provide({ actors: flowActors }) as FlowMachine, flow, options);
+}
+
+async function runOn(
+	machine: FlowMachine,
+	flow: FlowInfo,
+	options: RunFlowOptions
+): Promise<RecordedRun> {
+	const flowId = flow.id;
 	const provider = providerFor(flowId, options.provider);
 	const settings = effectiveSettings(flowId, provider, options.settings ?? {});
 	const world = await worldFor(options);
@@ -101,7 +131,7 @@ export async function runFlow(flowId: FlowId, options: RunFlowOptions = {}): Pro
 	const scope: RunScope = { rec, user: options.user ?? defaultUser };
 	const snapshots = await record(
 		{ flowId, identity: flow.identity, ...(provider ? { provider } : {}), settings, scope },
-		flow.family
+		machine
 	);
 	const end = snapshots[snapshots.length - 1];
 	return {

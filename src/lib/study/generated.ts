@@ -482,6 +482,15 @@ async function roleQuestions(seed: number, random: Random): Promise<Question[]> 
 	return out;
 }
 
+/**
+ * The questions a successful run's calls give: "which call comes next?" for each call your code
+ * makes, and "put these calls in order" when it makes three or more.
+ */
+export function callQuestions(run: FlowRun, random: Random): Question[] {
+	const order = orderQuestion(run);
+	return [...nextCallQuestions(run, random), ...(order ? [order] : [])];
+}
+
 /** Every generated question for a seed: the same seed gives the same questions and options. */
 export async function generateQuestions(seed: number): Promise<Question[]> {
 	const random = createRandom(seed);
@@ -492,9 +501,7 @@ export async function generateQuestions(seed: number): Promise<Question[]> {
 			: undefined;
 		const run = await runFlow(flow.id, { provider, seed });
 		if (run.outcome !== 'credentials') continue;
-		out.push(...nextCallQuestions(run, random));
-		const order = orderQuestion(run);
-		if (order) out.push(order);
+		out.push(...callQuestions(run, random));
 	}
 	out.push(...(await scenarioQuestions(seed, random)));
 	out.push(...(await roleQuestions(seed, random)));

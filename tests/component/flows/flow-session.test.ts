@@ -8,6 +8,7 @@ import {
 import { ManualClock } from '../../../src/lib/player/clock.ts';
 import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
 import { runFlow } from '../../../src/lib/flows/run-flow.ts';
+import { openRun, recordedRun } from '../../../src/lib/flows/recorded-runs.ts';
 
 function setup() {
 	const calls: Parameters<FlowRunner>[] = [];
@@ -25,11 +26,31 @@ describe('FlowSession', () => {
 		await session.open('enhanced-authenticated', new URLSearchParams('step=4'));
 		expect(session.player?.index).toBe(3);
 		expect(calls).toEqual([
-			[
-				'enhanced-authenticated',
-				{ provider: 'userpool', settings: defaultBreakSettings, seed: runSeed, now: runStart }
-			]
+			['enhanced-authenticated', { settings: defaultBreakSettings, seed: runSeed, now: runStart }]
 		]);
+		expect(session.player?.run.provider).toBe('userpool');
+	});
+
+	it('leaves the provider and settings to the runner, and the link names the provider the run used', async () => {
+		const { session, calls } = setup();
+		await session.open('basic-authenticated', new URLSearchParams('step=2&guest=off'));
+		// SAML is not a provider of the basic flow, and guest access does not change a signed-in flow.
+		await session.configure('saml', { ...defaultBreakSettings, guestAccess: false });
+		expect(calls[1]).toEqual([
+			'basic-authenticated',
+			{
+				provider: 'saml',
+				settings: { ...defaultBreakSettings, guestAccess: false },
+				seed: runSeed,
+				now: runStart
+			}
+		]);
+		const run = session.player?.run;
+		expect(run?.provider).toBe('userpool');
+		expect(run?.settings).toEqual(defaultBreakSettings);
+		// The setting stays in the link for flows it does apply to; the provider the run did not use does not.
+		expect(session.query().toString()).toBe('step=2&guest=off');
+		expect(session.link?.provider).toBeUndefined();
 	});
 
 	it('encodes the current step back into the query', async () => {
@@ -58,6 +79,33 @@ describe('FlowSession', () => {
 		expect(calls[1]?.[1]).toMatchObject({ provider: 'google', settings: { expireToken: true } });
 		expect(session.player?.index).toBe(2);
 		expect(session.query().toString()).toBe('step=3&provider=google&expire=1');
+	});
+
+	it('opens the demo run from its recording, and a setting changed afterwards gives the live run', async () => {
+		const session = new FlowSession(openRun, {
+			clock: new ManualClock(),
+			reducedMotion: () => true
+		});
+		const demo = { seed: runSeed, now: runStart };
+		await session.open('basic-authenticated', new URLSearchParams('step=3&provider=google'));
+		const recorded = await recordedRun('basic-authenticated', { ...demo, provider: 'google' });
+		expect(recorded).toBeDefined();
+		expect(session.player?.run).toEqual(recorded);
+		expect(session.player?.run).toEqual(
+			await runFlow('basic-authenticated', { ...demo, provider: 'google' })
+		);
+
+		const broken = { ...defaultBreakSettings, trust: 'wrong-aud' as const };
+		await session.configure('google', broken);
+		expect(
+			await recordedRun('basic-authenticated', { ...demo, provider: 'google', settings: broken })
+		).toBeUndefined();
+		expect(session.player?.run).toEqual(
+			await runFlow('basic-authenticated', { ...demo, provider: 'google', settings: broken })
+		);
+		expect(session.player?.run.outcome).toBe('error');
+		expect(session.player?.index).toBe(2);
+		expect(session.query().toString()).toBe('step=3&provider=google&trust=wrong-aud');
 	});
 
 	it('lists what a link got wrong', async () => {

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { render } from 'svelte/server';
+import { fromPromise } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import { layoutDiagram } from '../../../src/lib/diagram/layout.ts';
 import {
@@ -18,10 +20,18 @@ import {
 	StepRefusal,
 	type FlowInput,
 	type FlowMachine,
-	type FlowSnapshot
+	type FlowSnapshot,
+	type StepInput,
+	type StepOutput
 } from '../../../src/lib/flows/machine-setup.ts';
-import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+import { runFlow, runFlowOn, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
+import type { RunScope } from '../../../src/lib/flows/flow-actors.ts';
+import { callQuestions } from '../../../src/lib/study/generated.ts';
+import { createRandom } from '../../../src/lib/study/random.ts';
+import SequenceTable from '../../../src/components/diagram/SequenceTable.svelte';
+import type { RunStateValue } from '../../../src/lib/flows/run-snapshot.ts';
 import { familyMachines, stepOrder } from '../../../src/lib/flows/step-order.ts';
+import { stepListsModule } from '../../../src/lib/flows/vite-plugin.ts';
 import {
 	defaultBreakSettings,
 	type BreakSettings,
@@ -29,7 +39,7 @@ import {
 } from '../../../src/lib/flows/types.ts';
 
 /** The state a snapshot is in, without the step's `working`/`shown` substate. */
-const stateOf = (snapshot: FlowSnapshot) =>
+const stateOf = (snapshot: { value: FlowSnapshot['value'] | RunStateValue }) =>
 	typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
 
 const fakeStep = (id: string): FlowStep => ({
@@ -228,7 +238,22 @@ describe('the machines, driving the simulator', () => {
 });
 
 describe('a step added to a machine', () => {
-	// The enhanced machine with one more step between GetId and GetCredentialsForIdentity.
+	// The enhanced machine with one more call after the login check: the app asks the identity pool
+	// to describe the identity. The fixture brings the step's actor; the rest is the machine's.
+	const describeIdentity = fromPromise<StepOutput, StepInput>(async ({ input }) => {
+		const { rec } = input.scope as RunScope;
+		const step: FlowStep = {
+			...fakeStep('describe-identity'),
+			index: rec.steps.length,
+			label: 'DescribeIdentity',
+			request: { IdentityId: input.carry.identityId },
+			narration: 'The app asks the identity pool what it knows about the identity.',
+			at: rec.world.clock.now()
+		};
+		rec.steps.push(step);
+		return { steps: [step] };
+	});
+	const call = stepState('enhanced', 'getId', ['call'], ['get-credentials']);
 	const config = familyMachines.enhanced.config;
 	const fixture = flowSetup.createMachine({
 		...(config as object),
@@ -239,9 +264,9 @@ describe('a step added to a machine', () => {
 				'enhanced',
 				'reveal',
 				['internal', 'inside-aws'],
-				['cache-identity']
+				['describe-identity']
 			),
-			'cache-identity': stepState('enhanced', 'reveal', ['internal'], ['get-credentials'])
+			'describe-identity': { ...call, invoke: { ...call.invoke, src: describeIdentity } }
 		}
 	} as never) as FlowMachine;
 
@@ -251,16 +276,53 @@ describe('a step added to a machine', () => {
 			'sign-in',
 			'get-id',
 			'validate-login',
-			'cache-identity',
+			'describe-identity',
 			'get-credentials'
 		]);
 		// Guests do not pass the login check, so they do not pass the new step either.
-		expect(stepOrder(fixture, 'guest')).not.toContain('cache-identity');
+		expect(stepOrder(fixture, 'guest')).not.toContain('describe-identity');
+	});
+
+	test('runs, and shows in the table view and in the generated call questions', async () => {
+		const run = await runFlowOn(fixture, 'enhanced-authenticated');
+		expect(run.outcome).toBe('credentials');
+		expect(run.steps.map((s) => s.id)).toEqual(stepOrder(fixture, 'signed-in'));
+
+		const { body } = render(SequenceTable, { props: { run, index: 3, caption: 'Steps' } });
+		// Each body row's call column: the first code element after the From and To cells.
+		const tbody = body.slice(body.indexOf('<tbody'));
+		const calls = [...tbody.matchAll(/<tr[^>]*>[\s\S]*?<code>([^<]*)<\/code>/g)].map((m) => m[1]);
+		expect(calls).toEqual(run.steps.map((s) => s.label));
+		expect(calls[3]).toBe('DescribeIdentity');
+
+		const questions = callQuestions(run, createRandom(1));
+		const next = questions.find((q) => q.type === 'single' && q.step === 'describe-identity');
+		expect(next?.options.find((o) => o.correct)?.html).toBe('<code>DescribeIdentity</code>');
+		const afterIt = questions.find((q) => q.type === 'single' && q.step === 'get-credentials');
+		expect(afterIt?.stem).toContain('just called <code>DescribeIdentity</code>');
+		const order = questions.find((q) => q.type === 'order');
+		expect(order?.options.map((o) => o.html)).toEqual(
+			run.steps
+				.filter((s) => s.kind === 'call')
+				.map((s) => expect.stringContaining(`<code>${s.label}</code>`))
+		);
+		expect(order?.options.some((o) => o.html.includes('DescribeIdentity'))).toBe(true);
 	});
 
 	test('the catalogue lists exactly the steps its machines give', () => {
 		for (const flow of flows) {
 			expect(flow.steps).toEqual(stepOrder(familyMachines[flow.family], flow.identity));
+		}
+	});
+
+	test('the build serves the catalogue those steps as plain data, read from the machines', async () => {
+		const { code } = await stepListsModule(process.cwd());
+		expect(code).not.toMatch(/\bimport\b/);
+		const served = JSON.parse(code.replace(/^export const stepLists = /, '').replace(/;\n$/, ''));
+		for (const flow of flows) {
+			expect(served[flow.family][flow.identity]).toEqual(
+				stepOrder(familyMachines[flow.family], flow.identity)
+			);
 		}
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { demo } from '../../../src/lib/cognito/index.ts';
 import { flows, type FlowId, type ProviderId } from '../../../src/lib/flows/catalogue.ts';
 import { runFlow } from '../../../src/lib/flows/run-flow.ts';
-import type { FlowRun, FlowStep } from '../../../src/lib/flows/types.ts';
+import { defaultBreakSettings, type FlowRun, type FlowStep } from '../../../src/lib/flows/types.ts';
 
 /** Every flow with each provider it supports (guest and developer flows have none). */
 const cases: { flowId: FlowId; provider?: ProviderId }[] = flows.flatMap((f) =>
@@ -137,6 +137,18 @@ describe.each(cases)('$flowId $provider', (c) => {
 	test('the same options give deep-equal runs', async () => {
 		const options = { provider: c.provider, seed: 7, now: Date.UTC(2026, 5, 1, 12, 0, 0) };
 		expect(await runFlow(c.flowId, options)).toEqual(await runFlow(c.flowId, options));
+	});
+});
+
+describe('what a flow runs with', () => {
+	test('a provider the flow does not support runs as the user pool, and settings that do not apply are ignored', async () => {
+		const asked = await runFlow('basic-authenticated', {
+			provider: 'saml',
+			settings: { guestAccess: false, roleMapping: 'rules-no-match-deny' }
+		});
+		expect(asked.provider).toBe('userpool');
+		expect(asked.settings).toEqual(defaultBreakSettings);
+		expect(asked).toEqual(await runFlow('basic-authenticated'));
 	});
 });
 
