@@ -37,9 +37,7 @@ export function createDefaultPolicy(where: () => PageLocation): {
 		rules: {
 			createHTML: (html) => {
 				if (!sanitize)
-					throw new TypeError(
-						'HTML reached the page before the HTML sanitizer was loaded; import src/security/html-sanitizer.ts where HTML is rendered.'
-					);
+					throw new TypeError('HTML refused: no sanitizer yet (import security/html-sanitizer.ts)');
 				return sanitize(html);
 			},
 			createScriptURL: (url) => {

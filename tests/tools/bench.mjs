@@ -133,6 +133,9 @@ const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--stric
 try {
 	await new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('vite preview did not start')), 30_000);
+		server.on('exit', () =>
+			reject(new Error(`vite preview exited: is port ${port} in use? (BENCH_PORT sets another)`))
+		);
 		server.stdout.on('data', (d) => {
 			if (String(d).includes(String(port))) {
 				clearTimeout(timer);
@@ -152,7 +155,7 @@ try {
 			'"by ready": requested before the screen was ready; "by idle": until the network went idle\n' +
 				'(what loads after the first paint, such as stored progress or the service worker, included).\n'
 		);
-		console.log('route       by ready  files   by idle  files  waves  ready ms  budget (by idle)');
+		console.log('route       by ready  files   by idle  files  waves  ready ms  budget (by ready)');
 		const browser = await launchChromium();
 		try {
 			for (const route of firstLoadRoutes) {
@@ -194,7 +197,7 @@ try {
 				const verdict =
 					route.budget === undefined
 						? ''
-						: `${route.budget} kB: ${total <= route.budget ? 'within budget' : 'OVER BUDGET'}`;
+						: `${route.budget} kB: ${sum(early) <= route.budget ? 'within budget' : 'OVER BUDGET'}`;
 				const cell = (n) => (n.toFixed(1) + ' kB').padStart(9);
 				console.log(
 					`${route.name.padEnd(10)} ${cell(sum(early))} ${String(early.length).padStart(6)} ${cell(total)} ${String(all.length).padStart(6)} ${String(waves([...requested.values()].filter((at) => at <= readyAt))).padStart(6)} ${readyAt.toFixed(0).padStart(9)}  ${verdict}`
@@ -255,5 +258,5 @@ try {
 		}
 	}
 } finally {
-	process.kill(-server.pid, 'SIGTERM');
+	if (server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
 }
