@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { DeckContext, DeckProgress, DeckResult } from '../lib/content/import-deck.ts';
-import { sanitizeHtml } from '../security/trusted-types.ts';
+import { sanitizeHtml } from '../security/html-sanitizer.ts';
 import type { Question } from '../lib/content/types.ts';
 
 /** A deck a user imported, kept in IndexedDB on this device only. */

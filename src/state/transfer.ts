@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import type { Question } from '../lib/content/types.ts';
-import { sanitizeHtml } from '../security/trusted-types.ts';
+import { sanitizeHtml } from '../security/html-sanitizer.ts';
 import { replaceProgress } from '../lib/study/progress-db.ts';
 import type { AnswerRecord } from '../lib/study/records.ts';
 import { createScheduler, replayCards } from '../lib/study/schedule.ts';

@@ -78,8 +78,10 @@ test.describe('HTML that reaches the page as a string', () => {
 	// Parsing the markup reports the blocked inline handler before DOMPurify removes it.
 	test.use({ expectedCspViolations: ['script-src-attr'] });
 
-	test('is sanitized by the default Trusted Types policy', async ({ page }) => {
-		await page.goto('/#/');
+	test('is sanitized by the default Trusted Types policy where HTML is rendered', async ({
+		page
+	}) => {
+		await page.goto('/#/lessons/the-enhanced-flow');
 		await expect(page.locator('main h1').first()).toBeVisible();
 		const html = await page.evaluate(() => {
 			const div = document.createElement('div');
@@ -89,4 +91,22 @@ test.describe('HTML that reaches the page as a string', () => {
 		expect(html).toBe('<p>kept</p>');
 		expect(await page.evaluate(() => '__onerror' in window)).toBe(false);
 	});
+});
+
+test('HTML is refused, not passed through, on a screen that has not loaded the sanitizer', async ({
+	page
+}) => {
+	await page.goto('/#/');
+	await expect(page.locator('main h1').first()).toBeVisible();
+	const outcome = await page.evaluate(() => {
+		const div = document.createElement('div');
+		try {
+			div.innerHTML = '<img src="x" onerror="window.__onerror = true"><p>kept</p>';
+			return `written: ${div.innerHTML}`;
+		} catch (err) {
+			return `refused: ${err instanceof TypeError} ${div.childNodes.length}`;
+		}
+	});
+	expect(outcome).toBe('refused: true 0');
+	expect(await page.evaluate(() => '__onerror' in window)).toBe(false);
 });

@@ -110,31 +110,36 @@ export const problemOf: Record<string, (x: unknown) => string> = {
 
 /**
  * Reads everything. A record that fails its check is moved to the quarantine store, with the
- * reason, in the same transaction: it is never deleted, and the rest loads as usual.
+ * reason, in the same transaction: it is never deleted, and the rest loads as usual. Each store is
+ * read in one request (values and keys in the same key order) rather than record by record: with
+ * 100,000 answers a cursor takes seconds, one request a fraction of that.
  */
 export async function loadProgress(db: IDBPDatabase, now = Date.now()): Promise<StoredProgress> {
 	const stores = ['answers', 'cards', 'attempts', 'meta'] as const;
 	const tx = db.transaction([...stores, 'quarantine'], 'readwrite');
 	const out: StoredProgress = { answers: [], cards: [], attempts: [], meta: [], quarantined: [] };
-	for (const store of stores) {
-		let cursor = await tx.objectStore(store).openCursor();
-		while (cursor) {
-			const reason = problemOf[store]!(cursor.value);
-			if (reason) {
-				const q: Quarantined = {
-					store,
-					key: String(cursor.primaryKey),
-					reason,
-					record: cursor.value,
-					at: now
-				};
-				await tx.objectStore('quarantine').add(q);
-				await cursor.delete();
-				out.quarantined.push(q);
-			} else (out[store] as unknown[]).push(cursor.value);
-			cursor = await cursor.continue();
+	const moves: Promise<unknown>[] = [];
+	const read = await Promise.all(
+		stores.map((store) =>
+			Promise.all([tx.objectStore(store).getAll(), tx.objectStore(store).getAllKeys()])
+		)
+	);
+	stores.forEach((store, s) => {
+		const [values, keys] = read[s]!;
+		const kept = out[store] as unknown[];
+		for (let i = 0; i < values.length; i++) {
+			const value: unknown = values[i];
+			const reason = problemOf[store]!(value);
+			if (!reason) {
+				kept.push(value);
+				continue;
+			}
+			const q: Quarantined = { store, key: String(keys[i]), reason, record: value, at: now };
+			moves.push(tx.objectStore('quarantine').add(q), tx.objectStore(store).delete(keys[i]!));
+			out.quarantined.push(q);
 		}
-	}
+	});
+	await Promise.all(moves);
 	await tx.done;
 	out.answers.sort((a, b) => a.at - b.at);
 	return out;

@@ -71,6 +71,31 @@ describe('the progress database', () => {
 		db.close();
 	});
 
+	it('sets aside every unreadable record among many, in each store, under its own key', async () => {
+		const db = await openProgressDb(fresh());
+		const answers = Array.from({ length: 300 }, (_, i) => answer(`a${i}`, { at: t0 + i }));
+		for (const a of answers) await saveAnswer(db, a, next(a));
+		await db.put('answers', { id: 'a150', questionId: 'q1' });
+		await db.put('answers', { id: 'a7', topic: 'auth-flow' });
+		await db.put('cards', { concept: 'enhanced flow', due: 'soon' });
+		await db.put('meta', { value: 1, key: 7 });
+		const stored = await loadProgress(db, t0);
+		expect(stored.answers.map((a) => a.id)).toEqual(
+			answers.map((a) => a.id).filter((id) => id !== 'a150' && id !== 'a7')
+		);
+		expect(stored.cards).toEqual([]);
+		expect(stored.quarantined.map((q) => `${q.store} ${q.key}`).sort()).toEqual([
+			'answers a150',
+			'answers a7',
+			'cards enhanced flow',
+			'meta 7'
+		]);
+		expect(await quarantined(db)).toHaveLength(4);
+		expect(await db.count('answers')).toBe(298);
+		expect((await loadProgress(db, t0)).quarantined).toEqual([]);
+		db.close();
+	});
+
 	it('two connections answering at once lose no answer and no card update', async () => {
 		const name = fresh();
 		const one = await openProgressDb(name);
