@@ -205,6 +205,16 @@ export const breakOptions: readonly BreakOption[] = [
 		onLabel: 'Allowed',
 		offLabel: 'Missing',
 		flows: flowsWhere((f) => f.identity === 'developer')
+	},
+	{
+		key: 'getIdBurst',
+		param: 'burst',
+		label: 'Busy second on GetId',
+		help: "Turns on the identity pools' request-rate quotas, and other users of the account make 25 GetId calls (GetId's default quota per second) just as the app calls it. Cognito refuses the app's call with TooManyRequestsException; the SDK's standard retry strategy waits and tries again, up to 3 attempts in all.",
+		kind: 'toggle',
+		onLabel: 'Busy',
+		offLabel: 'Quiet',
+		flows: flowsWhere((f) => f.identity !== 'developer')
 	}
 ];
 

@@ -3,6 +3,7 @@ import {
 	base64EncodeText,
 	demoBackendCredentials,
 	developerAuthenticatedIdentitiesPolicy,
+	identityPoolRateQuotas,
 	tamperJwt,
 	type DemoWorld,
 	type PolicyDocument,
@@ -48,6 +49,12 @@ export function applyWorldSettings(
 				Statement: [{ ...statement, Sid: 'DeveloperActionsWithoutTokens', Action: actions }]
 			}
 		);
+	}
+	if (s.getIdBurst) {
+		// Other callers in the account use up GetId's quota in the second the app calls it.
+		world.throttling.enable();
+		const quota = identityPoolRateQuotas['GetId'] ?? 0;
+		for (let i = 0; i < quota; i++) world.throttling.admit('GetId', world.clock.now());
 	}
 	if (s.trust !== 'correct') {
 		for (const arn of Object.values(demo.roles)) {

@@ -158,18 +158,44 @@ const ambiguityTexts = (err: AwsError | undefined, events: readonly TraceEvent[]
 	...(err?.ambiguous ?? []).map((a) => a.note)
 ];
 
+/**
+ * The AWS SDK for JavaScript v3's standard retry strategy, as it treats a throttling error: at most
+ * 3 attempts in all, and before retry n (from 0) a wait of a random share of 1 s × 2^n (full jitter).
+ */
+export const sdkRetry = { maxAttempts: 3, throttlingBaseMs: 1000 } as const;
+
+/**
+ * Calls `invoke` as the SDK would: a throttling error is retried after the SDK's wait, on the
+ * simulator's clock, with a jitter from the world's seeded random. Returns the outcome and one
+ * sentence per retry for the narration.
+ */
+async function withSdkRetries<T>(
+	rec: Recorder,
+	invoke: () => Promise<T>
+): Promise<{ result?: T; failure?: AwsError; retries: string[] }> {
+	const retries: string[] = [];
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return { result: await invoke(), retries };
+		} catch (err) {
+			if (!isAwsError(err)) throw err;
+			if (err.name !== 'TooManyRequestsException' || attempt >= sdkRetry.maxAttempts)
+				return { failure: err, retries };
+			const cap = sdkRetry.throttlingBaseMs * 2 ** (attempt - 1);
+			const wait = Math.floor((rec.world.random.nextUint32() / 2 ** 32) * cap);
+			rec.world.clock.advance(wait);
+			retries.push(
+				`Attempt ${attempt} was refused with ${err.name} (HTTP ${err.httpStatus}); the SDK waited ${wait} ms (a random share of ${cap} ms) and tried again.`
+			);
+		}
+	}
+}
+
 /** Makes one call and records its steps; throws RunStopped after recording the step where AWS refused. */
 export async function perform<T>(rec: Recorder, plan: CallPlan<T>): Promise<T> {
 	const mark = rec.events.length;
 	const at = rec.world.clock.now();
-	let result: T | undefined;
-	let failure: AwsError | undefined;
-	try {
-		result = await plan.invoke();
-	} catch (err) {
-		if (!isAwsError(err)) throw err;
-		failure = err;
-	}
+	const { result, failure, retries } = await withSdkRetries(rec, plan.invoke);
 	const events = rec.events.slice(mark);
 	const fail = (step: FlowStep, err: AwsError, seen: readonly TraceEvent[]): never => {
 		step.error = stepError(err);
@@ -182,7 +208,8 @@ export async function perform<T>(rec: Recorder, plan: CallPlan<T>): Promise<T> {
 		...(plan.returnStep === undefined && !failure ? { response: result } : {}),
 		sdkCode: plan.sdkCode,
 		trace: events.filter((e) => e.kind === 'check-signature' || e.kind === 'request').map(toRecord),
-		at
+		at,
+		...(retries.length > 0 ? { narrationSuffix: retries.join(' ') } : {})
 	});
 	let last = callStep;
 	let allInternal = true;

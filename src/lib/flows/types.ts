@@ -100,6 +100,8 @@ export interface BreakSettings {
 	otherPoolToken: boolean;
 	/** Developer flows: the backend's IAM policy allows cognito-identity:GetOpenIdTokenForDeveloperIdentity. */
 	backendPermission: boolean;
+	/** Other users' GetId calls fill GetId's request-rate quota just as the app calls it. */
+	getIdBurst: boolean;
 }
 
 export const defaultBreakSettings: BreakSettings = {
@@ -111,5 +113,6 @@ export const defaultBreakSettings: BreakSettings = {
 	tamperClaim: false,
 	sendAccessToken: false,
 	otherPoolToken: false,
-	backendPermission: true
+	backendPermission: true,
+	getIdBurst: false
 };

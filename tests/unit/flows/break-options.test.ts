@@ -41,12 +41,14 @@ describe('break options', () => {
 	test('guest flows show guest access and trust, never token or provider options', () => {
 		expect(applicableBreakOptions('enhanced-guest').map((o) => o.key)).toEqual([
 			'guestAccess',
-			'trust'
+			'trust',
+			'getIdBurst'
 		]);
 		expect(applicableBreakOptions('basic-guest').map((o) => o.key)).toEqual([
 			'guestAccess',
 			'classicFlow',
-			'trust'
+			'trust',
+			'getIdBurst'
 		]);
 	});
 
@@ -82,19 +84,22 @@ describe('break options', () => {
 			tamperClaim: true,
 			sendAccessToken: true,
 			otherPoolToken: true,
-			backendPermission: false
+			backendPermission: false,
+			getIdBurst: true
 		};
 		expect(effectiveSettings('enhanced-guest', undefined, all)).toEqual({
 			...defaultBreakSettings,
 			guestAccess: false,
-			trust: 'wrong-amr'
+			trust: 'wrong-amr',
+			getIdBurst: true
 		});
 		expect(effectiveSettings('basic-authenticated', 'google', all)).toEqual({
 			...defaultBreakSettings,
 			classicFlow: false,
 			trust: 'wrong-amr',
 			expireToken: true,
-			tamperClaim: true
+			tamperClaim: true,
+			getIdBurst: true
 		});
 		expect(effectiveSettings('enhanced-authenticated', 'userpool', all)).toEqual({
 			...all,

@@ -19,7 +19,7 @@ describe('decodeFlowLink', () => {
 		const { link, problems } = decodeFlowLink(
 			'enhanced-authenticated',
 			params(
-				'step=3&provider=google&guest=off&classic=off&mapping=rules&trust=wrong-aud&expire=1&tamper=1&access=1&otherpool=1&compare=basic-authenticated'
+				'step=3&provider=google&guest=off&classic=off&mapping=rules&trust=wrong-aud&expire=1&tamper=1&access=1&otherpool=1&burst=1&compare=basic-authenticated'
 			)
 		);
 		expect(problems).toEqual([]);
@@ -36,7 +36,8 @@ describe('decodeFlowLink', () => {
 				tamperClaim: true,
 				sendAccessToken: true,
 				otherPoolToken: true,
-				backendPermission: true
+				backendPermission: true,
+				getIdBurst: true
 			},
 			compare: 'basic-authenticated'
 		});
@@ -240,7 +241,8 @@ describe('encodeFlowLink', () => {
 					tamperClaim: true,
 					sendAccessToken: true,
 					otherPoolToken: true,
-					backendPermission: false
+					backendPermission: false,
+					getIdBurst: true
 				},
 				compare: 'enhanced-authenticated'
 			},
