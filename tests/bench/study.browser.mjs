@@ -204,6 +204,30 @@ try {
 		`\nProgress screen, ${loads} loads: charts in the DOM ${median(inDom).toFixed(0)} ms, painted ${median(painted).toFixed(0)} ms after navigation (median; ${Math.min(...painted).toFixed(0)}-${Math.max(...painted).toFixed(0)} ms) (budget ${budget.chartsMs} ms): ${verdict(median(painted) <= budget.chartsMs)}`
 	);
 
+	// The same screen reached inside the app, as a learner does from Home once the app has read the
+	// stored progress (Home reads it after its first paint): hash change to charts painted.
+	const inApp = [];
+	for (let i = 0; i <= loads; i++) {
+		await page.goto('about:blank');
+		await page.goto(new URL('#/', base).href);
+		await page.getByText(/due for review today/).waitFor({ timeout: 60_000 });
+		const navAt = await page.evaluate(() => {
+			window.__charts = { inDom: 0, painted: 0 };
+			const at = performance.now();
+			location.hash = '#/progress';
+			return at;
+		});
+		await page.waitForFunction(() => window.__charts?.painted > 0, null, {
+			timeout: 60_000,
+			polling: 50
+		});
+		const r = await page.evaluate(() => window.__charts);
+		if (i > 0) inApp.push(r.painted - navAt);
+	}
+	console.log(
+		`Progress screen reached from Home, ${loads} times: charts painted ${median(inApp).toFixed(0)} ms after the hash change (median; ${Math.min(...inApp).toFixed(0)}-${Math.max(...inApp).toFixed(0)} ms) (budget ${budget.chartsMs} ms): ${verdict(median(inApp) <= budget.chartsMs)}`
+	);
+
 	// Exam screen.
 	await page.goto('about:blank');
 	await page.goto(new URL('#/exam?seed=7', base).href);

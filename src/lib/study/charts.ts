@@ -71,8 +71,18 @@ export interface DayRow {
 /** Answers and right answers per study day, oldest first (days with no answers are left out). */
 export function studyDays(answers: readonly AnswerRecord[]): DayRow[] {
 	const days = new Map<string, DayRow>();
+	// The local day of the last answer and its bounds: answers come in time order, so the date is
+	// worked out once a day rather than once an answer (any order still gives the right days).
+	let from = Infinity;
+	let to = -Infinity;
+	let key = '';
 	for (const a of answers) {
-		const key = dayKey(a.at);
+		if (a.at < from || a.at >= to) {
+			const d = new Date(a.at);
+			from = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+			to = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+			key = dayKey(a.at);
+		}
 		const row = days.get(key) ?? { day: key, answered: 0, correct: 0 };
 		row.answered++;
 		if (a.correct) row.correct++;
