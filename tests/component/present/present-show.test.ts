@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PresentShow } from '../../../src/state/present.svelte.ts';
 import { startPlan } from '../../../src/lib/present/show.ts';
-import type { Plan } from '../../../src/lib/present/plan.ts';
-import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
+import { threeItemPlan } from '../../unit/present/fixtures.ts';
 
-const plan: Plan = {
-	id: 'p',
-	title: 'P',
-	minutes: 10,
-	items: [
-		{ kind: 'lesson', title: 'L', notes: '', line: 1, lesson: 'x' },
-		{
-			kind: 'flow',
-			title: 'F',
-			notes: '',
-			line: 2,
-			link: { flowId: 'enhanced-guest', step: 0, settings: defaultBreakSettings }
-		},
-		{ kind: 'question', title: 'Q', notes: '', line: 3, question: 'q' }
-	]
-};
+const plan = threeItemPlan;
 
 function atFlow() {
 	const show = new PresentShow('presenter', 'w1', null);

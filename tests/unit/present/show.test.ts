@@ -9,25 +9,9 @@ import {
 	toggleBlank,
 	type ShowState
 } from '../../../src/lib/present/show.ts';
-import type { Plan } from '../../../src/lib/present/plan.ts';
-import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
+import { threeItemPlan } from './fixtures.ts';
 
-const plan: Plan = {
-	id: 'p',
-	title: 'P',
-	minutes: 10,
-	items: [
-		{ kind: 'lesson', title: 'L', notes: '', line: 1, lesson: 'x' },
-		{
-			kind: 'flow',
-			title: 'F',
-			notes: '',
-			line: 2,
-			link: { flowId: 'enhanced-guest', step: 0, settings: defaultBreakSettings }
-		},
-		{ kind: 'question', title: 'Q', notes: '', line: 3, question: 'q' }
-	]
-};
+const plan = threeItemPlan;
 const bounds = { first: 1, last: 3 };
 
 describe('moving through a plan', () => {
