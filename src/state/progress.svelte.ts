@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import type { ExamAttempt } from '../lib/study/exam.ts';
-import type { MetaRecord, Quarantined } from '../lib/study/progress-db.ts';
+import type { MetaRecord, Quarantined, Written } from '../lib/study/progress-db.ts';
 import type { AnswerRecord, CardRecord } from '../lib/study/records.ts';
 import { rateAnswer } from '../lib/study/rating.ts';
+import type { ConceptRecord, DayRecord, Summary } from '../lib/study/summary.ts';
 
 const channelName = 'ipl-progress';
 const day = 86_400_000;
@@ -15,12 +16,17 @@ export function startOfDay(at: number): number {
 }
 
 /**
- * The learner's progress: answers, concept cards, exam attempts and study settings, read from
- * IndexedDB once and kept in step with other tabs. Every write goes to the database before the
- * caller moves on; where storage is unavailable, progress lasts for the visit and `problem` says so.
+ * The learner's progress: concept cards, exam attempts, study settings and the answers' per-day
+ * and per-concept summaries, read from IndexedDB once and kept in step with other tabs; the answer
+ * log itself is read only by the screens that need it (`loadAnswers`). Every write goes to the
+ * database before the caller moves on; where storage is unavailable, progress lasts for the visit
+ * and `problem` says so.
  */
 class Progress {
 	#answers = $state.raw<AnswerRecord[]>([]);
+	#answersReady = $state(false);
+	#days = $state.raw<DayRecord[]>([]);
+	#concepts = $state.raw<Map<string, ConceptRecord>>(new Map());
 	#cards = $state.raw<Map<string, CardRecord>>(new Map());
 	#attempts = $state.raw<ExamAttempt[]>([]);
 	#meta = $state.raw<Map<string, unknown>>(new Map());
@@ -29,10 +35,33 @@ class Progress {
 	#ready = $state(false);
 	#db: Promise<IDBPDatabase | undefined> | undefined;
 	#loaded: Promise<void> | undefined;
+	#answersLoaded: Promise<void> | undefined;
 	#channel: BroadcastChannel | undefined;
+	/** The stores' generation this tab's copy is known to match, or -1 (see progress-db.ts). */
+	#generation = -1;
+	#packTimer: ReturnType<typeof setTimeout> | undefined;
 
+	/** The answer log, oldest first, once `loadAnswers` has read it (empty before). */
 	get answers(): AnswerRecord[] {
 		return this.#answers;
+	}
+	/** Whether `answers` holds the whole log. */
+	get answersReady(): boolean {
+		return this.#answersReady;
+	}
+	/** Answers and right answers per study day, oldest first. */
+	get days(): DayRecord[] {
+		return this.#days;
+	}
+	/** Each answered concept's topic and latest results. */
+	get concepts(): Map<string, ConceptRecord> {
+		return this.#concepts;
+	}
+	/** How many answers are stored. */
+	get answerCount(): number {
+		let n = 0;
+		for (const d of this.#days) n += d.answered;
+		return n;
 	}
 	get cards(): Map<string, CardRecord> {
 		return this.#cards;
@@ -116,7 +145,7 @@ class Progress {
 		return this.#db;
 	}
 
-	/** Reads stored progress once (call again after another tab or an import changed it). */
+	/** Reads stored progress, all but the answer log, once (`reload` reads it again). */
 	load(): Promise<void> {
 		this.#loaded ??= this.#read();
 		if (typeof BroadcastChannel === 'function' && !this.#channel) {
@@ -126,28 +155,98 @@ class Progress {
 		return this.#loaded;
 	}
 
-	/** Reads everything again from the database. */
+	/** Reads the answer log too, once (a reload reads it again once it has been read). */
+	loadAnswers(): Promise<void> {
+		this.#answersLoaded ??= this.load().then(() => this.#readAnswers());
+		return this.#answersLoaded;
+	}
+
+	/** Reads everything again from the database (after another tab or an import changed it). */
 	reload(): Promise<void> {
 		this.#loaded = this.#read();
-		return this.#loaded;
+		if (this.#answersLoaded) this.#answersLoaded = this.#loaded.then(() => this.#readAnswers());
+		return this.#answersLoaded ?? this.#loaded;
+	}
+
+	#setSummary(s: Summary): void {
+		this.#days = s.days;
+		this.#concepts = new Map(s.concepts.map((c) => [c.concept, c]));
 	}
 
 	async #read(): Promise<void> {
 		const db = await this.#open();
 		if (db) {
 			try {
-				const { loadProgress, quarantined } = await import('../lib/study/progress-db.ts');
-				const stored = await loadProgress(db);
-				this.#answers = stored.answers;
+				const { loadSummary, quarantined } = await import('../lib/study/progress-db.ts');
+				const stored = await loadSummary(db);
 				this.#cards = new Map(stored.cards.map((c) => [c.concept, c]));
 				this.#attempts = stored.attempts;
 				this.#meta = new Map(stored.meta.map((m) => [m.key, m.value]));
+				this.#setSummary(stored);
+				this.#generation = stored.generation;
+				if (!stored.fromPacked) this.#packSoon();
 				this.#quarantined = await quarantined(db);
 			} catch (err) {
 				this.#problem = `Stored progress could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was deleted.`;
 			}
 		}
 		this.#ready = true;
+	}
+
+	async #readAnswers(): Promise<void> {
+		const db = await this.#open();
+		if (db) {
+			try {
+				const { loadAnswers, quarantined } = await import('../lib/study/progress-db.ts');
+				const log = await loadAnswers(db);
+				this.#answers = log.answers;
+				if (log.rebuilt) {
+					this.#setSummary(log.rebuilt);
+					this.#generation = -1;
+				}
+				if (log.quarantined.length) this.#quarantined = await quarantined(db);
+			} catch (err) {
+				this.#problem = `Stored answers could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was deleted.`;
+			}
+		}
+		this.#answersReady = true;
+	}
+
+	/**
+	 * Stores this tab's copy as the packed record a little after the last change, so the next visit
+	 * starts from one record instead of every card: and at once when the tab is hidden.
+	 */
+	#packSoon(delay = 2000): void {
+		if (typeof window === 'undefined') return;
+		clearTimeout(this.#packTimer);
+		this.#packTimer = setTimeout(() => void this.#savePacked(), delay);
+		if (!this.#hideListener) {
+			this.#hideListener = () => {
+				if (document.visibilityState === 'hidden' && this.#packTimer !== undefined)
+					void this.#savePacked();
+			};
+			document.addEventListener('visibilitychange', this.#hideListener);
+		}
+	}
+	#hideListener: (() => void) | undefined;
+
+	async #savePacked(): Promise<void> {
+		clearTimeout(this.#packTimer);
+		this.#packTimer = undefined;
+		const db = await this.#db;
+		if (!db || this.#generation < 0) return;
+		try {
+			const [{ pack }, { savePacked }] = await Promise.all([
+				import('../lib/study/snapshot.ts'),
+				import('../lib/study/progress-db.ts')
+			]);
+			await savePacked(
+				db,
+				pack(this.#generation, this.#cards.values(), this.#concepts.values(), this.#days)
+			);
+		} catch {
+			// The packed record only saves time; without it the next visit reads the stores.
+		}
 	}
 
 	#asked = false;
@@ -175,20 +274,47 @@ class Progress {
 		const next = (concept: string, before: CardRecord | undefined) =>
 			reviewCard(f, concept, before, rating, answer.at);
 		const db = await this.#open();
-		let written: CardRecord[];
+		const { addToConcept, addToDay } = await import('../lib/study/summary.ts');
+		/** What the answer changes, worked out from this tab's copy (when storage is unavailable). */
+		const inMemory = (): Omit<Written, 'generation'> => {
+			const key = addToDay(undefined, answer).day;
+			return {
+				cards: [...new Set(answer.concepts)].map((c) => next(c, this.#cards.get(c))),
+				day: addToDay(
+					this.#days.find((d) => d.day === key),
+					answer
+				),
+				concepts: [...new Set(answer.concepts)].map((c) =>
+					addToConcept(this.#concepts.get(c), c, answer)
+				)
+			};
+		};
+		let written: Omit<Written, 'generation'>;
 		if (db) {
 			try {
 				const { saveAnswer } = await import('../lib/study/progress-db.ts');
-				written = await saveAnswer(db, answer, next);
+				const saved = await saveAnswer(db, answer, next);
+				// This copy matches the stores only if nothing else wrote to them since it did.
+				this.#generation =
+					saved.generation.before === this.#generation ? saved.generation.after : -1;
+				this.#packSoon();
+				written = saved;
 			} catch (err) {
 				this.#problem = `An answer could not be saved (${err instanceof Error ? err.message : String(err)}). Export your progress to keep it.`;
-				written = answer.concepts.map((c) => next(c, this.#cards.get(c)));
+				written = inMemory();
 			}
-		} else written = answer.concepts.map((c) => next(c, this.#cards.get(c)));
-		this.#answers = [...this.#answers, answer];
+		} else written = inMemory();
+		// Without storage this copy is the only log, so it is always kept.
+		if (this.#answersReady || !db) this.#answers = [...this.#answers, answer];
 		const cards = new Map(this.#cards);
-		for (const c of written) cards.set(c.concept, c);
+		for (const c of written.cards) cards.set(c.concept, c);
 		this.#cards = cards;
+		const concepts = new Map(this.#concepts);
+		for (const c of written.concepts) concepts.set(c.concept, c);
+		this.#concepts = concepts;
+		const days = this.#days.filter((d) => d.day !== written.day.day);
+		days.push(written.day);
+		this.#days = days.sort((a, b) => (a.day < b.day ? -1 : 1));
 		this.#changed();
 	}
 

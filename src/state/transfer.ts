@@ -43,6 +43,7 @@ function readSettings(): Record<string, unknown> {
 /** Everything this device holds, as one snapshot. */
 export async function currentSnapshot(): Promise<ProgressSnapshot> {
 	await progress.reload();
+	await progress.loadAnswers();
 	let decks: Deck[] = [];
 	try {
 		const db = await openDecks();

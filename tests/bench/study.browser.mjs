@@ -7,8 +7,12 @@
 // Budgets (issue 9): the progress screen's charts painted within 300 ms of navigation; on the exam
 // screen, answering a question to the next question painted under 50 ms.
 //
-// The history is written into the app's IndexedDB database (`ipl-progress`, the schema of
-// src/lib/study/progress-db.ts, version 1) from the page, with a seeded generator: 100,000 answers
+// The history is written into the app's IndexedDB database (`ipl-progress`) from the page at
+// schema version 1 (answers and cards only, as the first release stored them), so the first load
+// also times the app's migration to the current schema (src/lib/study/progress-db.ts), which builds
+// the per-day and per-concept summaries from the answers. The timed loads are later visits, which
+// start from the packed record the app stores a moment after a visit's last change; one more load
+// without it is printed too. The history comes from a seeded generator: 100,000 answers
 // over a year on real topic names, each about one of 10,000 concepts, and one FSRS card per
 // concept (due dates over the next 40 days), plus an exam date so readiness is drawn too. "Charts
 // painted" is the end of the first frame (a message posted from requestAnimationFrame) after all
@@ -117,6 +121,42 @@ async function seedHistory({ cards, answers }) {
 	db.close();
 }
 
+/** In the page: whether the app has stored its packed record (src/lib/study/snapshot.ts). */
+async function packedStored() {
+	const db = await new Promise((ok, fail) => {
+		const req = indexedDB.open('ipl-progress');
+		req.onsuccess = () => ok(req.result);
+		req.onerror = () => fail(req.error);
+	});
+	try {
+		if (!db.objectStoreNames.contains('snapshot')) return false;
+		const packed = await new Promise((ok, fail) => {
+			const req = db.transaction('snapshot').objectStore('snapshot').get('packed');
+			req.onsuccess = () => ok(req.result);
+			req.onerror = () => fail(req.error);
+		});
+		return packed !== undefined;
+	} finally {
+		db.close();
+	}
+}
+
+/** In the page: deletes the packed record. */
+async function dropPacked() {
+	const db = await new Promise((ok, fail) => {
+		const req = indexedDB.open('ipl-progress');
+		req.onsuccess = () => ok(req.result);
+		req.onerror = () => fail(req.error);
+	});
+	const tx = db.transaction('snapshot', 'readwrite');
+	tx.objectStore('snapshot').delete('packed');
+	await new Promise((ok, fail) => {
+		tx.oncomplete = ok;
+		tx.onerror = () => fail(tx.error);
+	});
+	db.close();
+}
+
 /** Before the page's scripts: when all four charts are first in the DOM, and the frame after. */
 function installChartsProbe() {
 	window.__charts = { inDom: 0, painted: 0 };
@@ -172,7 +212,8 @@ try {
 		viewport: { width: 1280, height: 900 }
 	});
 	const page = await context.newPage();
-	const response = await page.goto(new URL('#/settings', base).href);
+	// A plain file of the app's origin, so no page of the app has the database open while it is seeded.
+	const response = await page.goto(new URL('robots.txt', base).href);
 	if (!response?.ok()) throw new Error(`${base.href} answered ${response?.status()}`);
 	const t0 = Date.now();
 	await page.evaluate(seedHistory, history);
@@ -194,14 +235,34 @@ try {
 		const r = await page.evaluate(() => window.__charts);
 		if (i === 0) {
 			const text = await page.locator('main p').first().textContent();
+			console.log(
+				`First load, with the migration from schema version 1: charts painted ${r.painted.toFixed(0)} ms after navigation.`
+			);
 			console.log(`Progress screen says: "${text?.replace(/\s+/g, ' ').trim()}"`);
+			// A learner's visit ends with the packed record stored (a moment after the last change);
+			// the loads below are the next visits.
+			await page.waitForFunction(packedStored, null, { timeout: 30_000, polling: 200 });
 			continue; // warm-up
 		}
 		inDom.push(r.inDom);
 		painted.push(r.painted);
 	}
+	// Once more without the packed record, as when another tab answered last and closed before
+	// storing it: the cards and summaries are read from their stores.
+	await page.goto('about:blank');
+	await page.goto(new URL('robots.txt', base).href);
+	await page.evaluate(dropPacked);
+	await page.goto('about:blank');
+	await page.goto(new URL('#/progress', base).href);
+	await page.waitForFunction(() => window.__charts?.painted > 0, null, { timeout: 60_000 });
+	const fromStores = (await page.evaluate(() => window.__charts)).painted;
+	await page.waitForFunction(packedStored, null, { timeout: 30_000, polling: 200 });
+
 	console.log(
 		`\nProgress screen, ${loads} loads: charts in the DOM ${median(inDom).toFixed(0)} ms, painted ${median(painted).toFixed(0)} ms after navigation (median; ${Math.min(...painted).toFixed(0)}-${Math.max(...painted).toFixed(0)} ms) (budget ${budget.chartsMs} ms): ${verdict(median(painted) <= budget.chartsMs)}`
+	);
+	console.log(
+		`Progress screen without the packed record (cards and summaries read from their stores), once: charts painted ${fromStores.toFixed(0)} ms after navigation`
 	);
 
 	// The same screen reached inside the app, as a learner does from Home once the app has read the

@@ -126,6 +126,77 @@ test('progress is kept across a reload, and two tabs answering at once lose noth
 	await expect(a.getByRole('table', { name: 'Mastery by topic' })).toBeVisible();
 });
 
+/** Whether the app has stored its packed record and it is up to date (src/lib/study/snapshot.ts). */
+function packedUpToDate(page: Page): Promise<boolean> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((ok, fail) => {
+			const req = indexedDB.open('ipl-progress');
+			req.onsuccess = () => ok(req.result);
+			req.onerror = () => fail(req.error);
+		});
+		const get = (key: string) =>
+			new Promise<{ value?: number; generation?: number } | undefined>((ok, fail) => {
+				const req = db.transaction('snapshot').objectStore('snapshot').get(key);
+				req.onsuccess = () => ok(req.result as never);
+				req.onerror = () => fail(req.error);
+			});
+		const [generation, packed] = [await get('generation'), await get('packed')];
+		db.close();
+		return packed !== undefined && packed.generation === (generation?.value ?? 0);
+	});
+}
+
+/** Everything the progress screen says in words and tables, opened in a fresh tab. */
+async function progressText(page: Page): Promise<string> {
+	await page.goto('/#/progress');
+	await expect(page.getByRole('heading', { name: 'Mastery by topic' })).toBeVisible();
+	const show = page.getByRole('button', { name: 'Show table' });
+	for (let n = await show.count(); n > 0; n--) await show.first().click();
+	await expect(show).toHaveCount(0);
+	return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+}
+
+/** Copies the packed record to `to` (a key of the same store). */
+function copyPacked(page: Page, from: string, to: string): Promise<void> {
+	return page.evaluate(
+		async ([from, to]) => {
+			const db = await new Promise<IDBDatabase>((ok, fail) => {
+				const req = indexedDB.open('ipl-progress');
+				req.onsuccess = () => ok(req.result);
+				req.onerror = () => fail(req.error);
+			});
+			const tx = db.transaction('snapshot', 'readwrite');
+			const store = tx.objectStore('snapshot');
+			const req = store.get(from);
+			req.onsuccess = () => store.put({ ...(req.result as object), key: to });
+			await new Promise((ok, fail) => {
+				tx.oncomplete = ok;
+				tx.onerror = () => fail(tx.error);
+			});
+			db.close();
+		},
+		[from, to]
+	);
+}
+
+test('the progress screen says the same from its packed record as from the stores, and never shows an out-of-date one', async ({
+	context
+}) => {
+	const a = await context.newPage();
+	await practise(a, 4, 21);
+	await expect.poll(() => packedUpToDate(a)).toBe(true);
+	await copyPacked(a, 'packed', 'kept');
+	await practise(a, 2, 22);
+	await expect.poll(() => packedUpToDate(a)).toBe(true);
+	const fromPacked = await progressText(await context.newPage());
+	expect(fromPacked).toContain('6 answers over 1 study day');
+	// The record packed after 4 answers, put back: out of date, so the stores are read instead.
+	await copyPacked(a, 'kept', 'packed');
+	expect(await packedUpToDate(a)).toBe(false);
+	const fromStores = await progressText(await context.newPage());
+	expect(fromStores).toBe(fromPacked);
+});
+
 test('export in one browser profile and import in another, with a preview', async ({
 	browser,
 	page

@@ -1,8 +1,9 @@
 import type { FSRS } from 'ts-fsrs';
-import type { AnswerRecord, CardRecord } from './records.ts';
+import type { CardRecord } from './records.ts';
 import { recall } from './schedule.ts';
+import { dayKey, type DayRecord } from './summary.ts';
 
-/** The data behind each progress chart, computed from the answer log and the cards. */
+/** The data behind each progress chart, computed from the cards and the answers' summary. */
 
 export interface TopicValue {
 	topic: string;
@@ -56,48 +57,13 @@ export function readiness(
 	return [...rows].map(([topic, r]) => ({ topic, recall: r.sum / r.n, concepts: r.n }));
 }
 
-/** A local calendar day as YYYY-MM-DD. */
-export function dayKey(at: number): string {
-	const d = new Date(at);
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export interface DayRow {
-	day: string;
-	answered: number;
-	correct: number;
-}
-
-/** Answers and right answers per study day, oldest first (days with no answers are left out). */
-export function studyDays(answers: readonly AnswerRecord[]): DayRow[] {
-	const days = new Map<string, DayRow>();
-	// The local day of the last answer and its bounds: answers come in time order, so the date is
-	// worked out once a day rather than once an answer (any order still gives the right days).
-	let from = Infinity;
-	let to = -Infinity;
-	let key = '';
-	for (const a of answers) {
-		if (a.at < from || a.at >= to) {
-			const d = new Date(a.at);
-			from = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-			to = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-			key = dayKey(a.at);
-		}
-		const row = days.get(key) ?? { day: key, answered: 0, correct: 0 };
-		row.answered++;
-		if (a.correct) row.correct++;
-		days.set(key, row);
-	}
-	return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
-}
-
 /** The last `weeks` weeks as calendar cells ending today, each with its count of answers. */
 export function calendar(
-	answers: readonly AnswerRecord[],
+	days: readonly DayRecord[],
 	today: number,
 	weeks = 12
 ): { day: string; answered: number; week: number; weekday: number }[] {
-	const counts = new Map(studyDays(answers).map((d) => [d.day, d.answered]));
+	const counts = new Map(days.map((d) => [d.day, d.answered]));
 	const end = new Date(today);
 	end.setHours(12, 0, 0, 0);
 	const start = new Date(end);

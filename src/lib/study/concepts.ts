@@ -65,24 +65,6 @@ export function reviewQuestions(
 export const leechMisses = 3;
 export const leechWindow = 5;
 
-/** Concepts the learner keeps failing, with how many of their latest answers were wrong. */
-export function leeches(answers: readonly AnswerRecord[]): { key: string; misses: number }[] {
-	const recent = new Map<string, boolean[]>();
-	const sorted = [...answers].sort((a, b) => a.at - b.at);
-	for (const a of sorted) {
-		for (const c of a.concepts) {
-			const list = recent.get(c) ?? [];
-			list.push(a.correct);
-			if (list.length > leechWindow) list.shift();
-			recent.set(c, list);
-		}
-	}
-	return [...recent]
-		.map(([key, list]) => ({ key, misses: list.filter((ok) => !ok).length }))
-		.filter((l) => l.misses >= leechMisses)
-		.sort((a, b) => b.misses - a.misses || a.key.localeCompare(b.key));
-}
-
 /** Question ids whose latest answer was wrong: the "missed questions" drill. */
 export function missedQuestions(answers: readonly AnswerRecord[]): string[] {
 	const latest = new Map<string, AnswerRecord>();

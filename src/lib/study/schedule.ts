@@ -57,10 +57,17 @@ export function reviewCard(
 	return fromCard(concept, f.next(before, when, rating).card);
 }
 
-/** Probability of recalling the concept at `at` (0 for a concept never reviewed). */
+/**
+ * Probability of recalling the concept at `at` (0 for a concept never reviewed): the scheduler's
+ * forgetting curve after the whole days since the last review, as `get_retrievability` works it
+ * out, without turning the card into dates first (the progress screen asks this of every card).
+ */
 export function recall(f: FSRS, card: CardRecord | undefined, at: number): number {
 	if (!card || card.state === 0) return 0;
-	return f.get_retrievability(toCard(card), new Date(at), false);
+	if (card.last_review === undefined)
+		return f.get_retrievability(toCard(card), new Date(at), false);
+	const days = Math.max(Math.floor((at - card.last_review) / day), 0);
+	return f.forgetting_curve(days, +card.stability.toFixed(8));
 }
 
 /**

@@ -1,6 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-	leeches,
 	missedQuestions,
 	conceptIndex,
 	lastSeen,
@@ -16,6 +16,7 @@ import {
 	reviewCard
 } from '../../../src/lib/study/schedule.ts';
 import { readiness } from '../../../src/lib/study/charts.ts';
+import { leechesOf, summarize } from '../../../src/lib/study/summary.ts';
 import { answer, day, question, t0 } from './fixtures.ts';
 
 describe('scheduling concepts with ts-fsrs', () => {
@@ -58,6 +59,34 @@ describe('scheduling concepts with ts-fsrs', () => {
 		const later = recall(f, card, t0 + 30 * day);
 		expect(soon).toBeGreaterThan(later);
 		expect(soon).toBeLessThanOrEqual(1);
+	});
+
+	it("recall is exactly the scheduler's own retrievability, for any card and any later time", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 90 * day }), fc.constantFrom(Again, Good)), {
+					minLength: 1,
+					maxLength: 8
+				}),
+				fc.integer({ min: 0, max: 400 * day }),
+				(reviews, later) => {
+					let card: ReturnType<typeof reviewCard> | undefined;
+					let at = t0;
+					for (const [gap, rating] of reviews) {
+						at += gap;
+						card = reviewCard(f, 'c', card, rating, at);
+					}
+					const asked = at + later;
+					const own = f.get_retrievability(
+						{ ...card!, due: new Date(card!.due), last_review: new Date(card!.last_review!) },
+						new Date(asked),
+						false
+					);
+					expect(recall(f, card, asked)).toBe(own);
+				}
+			),
+			{ numRuns: 300, seed: 5 }
+		);
 	});
 
 	it('one miss reschedules the concept for every question that tests it', () => {
@@ -131,10 +160,10 @@ describe('concepts, review picks and leeches', () => {
 		const log = [true, false, false, true, false].map((correct, i) =>
 			answer(`a${i}`, { correct, at: t0 + i })
 		);
-		expect(leeches(log)).toEqual([{ key: 'enhanced flow', misses: 3 }]);
-		expect(leeches(log.slice(0, 4))).toEqual([]);
+		expect(leechesOf(summarize(log).concepts)).toEqual([{ key: 'enhanced flow', misses: 3 }]);
+		expect(leechesOf(summarize(log.slice(0, 4)).concepts)).toEqual([]);
 		const recovered = [...log, ...[1, 2, 3].map((i) => answer(`b${i}`, { at: t0 + 10 + i }))];
-		expect(leeches(recovered)).toEqual([]);
+		expect(leechesOf(summarize(recovered).concepts)).toEqual([]);
 	});
 
 	it('the missed drill holds questions whose latest answer was wrong', () => {
