@@ -219,7 +219,15 @@ class Progress {
 	#packSoon(delay = 2000): void {
 		if (typeof window === 'undefined') return;
 		clearTimeout(this.#packTimer);
-		this.#packTimer = setTimeout(() => void this.#savePacked(), delay);
+		// Packing ten thousand cards takes a moment: it waits for the page to be idle.
+		const save = () => void this.#savePacked();
+		this.#packTimer = setTimeout(
+			() =>
+				typeof requestIdleCallback === 'function'
+					? requestIdleCallback(save, { timeout: 1000 })
+					: save(),
+			delay
+		);
 		if (!this.#hideListener) {
 			this.#hideListener = () => {
 				if (document.visibilityState === 'hidden' && this.#packTimer !== undefined)
@@ -231,6 +239,7 @@ class Progress {
 	#hideListener: (() => void) | undefined;
 
 	async #savePacked(): Promise<void> {
+		if (this.#packTimer === undefined) return;
 		clearTimeout(this.#packTimer);
 		this.#packTimer = undefined;
 		const db = await this.#db;

@@ -159,7 +159,7 @@ async function progressText(page: Page): Promise<string> {
 /** Copies the packed record to `to` (a key of the same store). */
 function copyPacked(page: Page, from: string, to: string): Promise<void> {
 	return page.evaluate(
-		async ([from, to]) => {
+		async ([from, to]: [string, string]) => {
 			const db = await new Promise<IDBDatabase>((ok, fail) => {
 				const req = indexedDB.open('ipl-progress');
 				req.onsuccess = () => ok(req.result);
@@ -175,7 +175,7 @@ function copyPacked(page: Page, from: string, to: string): Promise<void> {
 			});
 			db.close();
 		},
-		[from, to]
+		[from, to] as [string, string]
 	);
 }
 
@@ -184,10 +184,10 @@ test('the progress screen says the same from its packed record as from the store
 }) => {
 	const a = await context.newPage();
 	await practise(a, 4, 21);
-	await expect.poll(() => packedUpToDate(a)).toBe(true);
+	await expect.poll(() => packedUpToDate(a), { timeout: 15_000 }).toBe(true);
 	await copyPacked(a, 'packed', 'kept');
 	await practise(a, 2, 22);
-	await expect.poll(() => packedUpToDate(a)).toBe(true);
+	await expect.poll(() => packedUpToDate(a), { timeout: 15_000 }).toBe(true);
 	const fromPacked = await progressText(await context.newPage());
 	expect(fromPacked).toContain('6 answers over 1 study day');
 	// The record packed after 4 answers, put back: out of date, so the stores are read instead.

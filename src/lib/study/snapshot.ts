@@ -1,6 +1,6 @@
 import { leechWindow } from './concepts.ts';
-import { cardProblem, type CardRecord } from './records.ts';
-import { conceptProblem, dayProblem, type ConceptRecord, type DayRecord } from './summary.ts';
+import type { CardRecord } from './records.ts';
+import { dayProblem, type ConceptRecord, type DayRecord } from './summary.ts';
 
 /**
  * The whole schedule and summary packed into one record of columns (typed arrays and lists of
@@ -53,47 +53,63 @@ export function pack(
 	concepts: Iterable<ConceptRecord>,
 	days: readonly DayRecord[]
 ): Packed {
-	const byName = new Map<string, { card?: CardRecord; concept?: ConceptRecord }>();
-	for (const c of cards) byName.set(c.concept, { card: c });
-	for (const c of concepts) byName.set(c.concept, { ...byName.get(c.concept), concept: c });
-	const n = byName.size;
-	const card = Object.fromEntries(
-		cardColumns.map((k) => [k, new Float64Array(n)])
-	) as Packed['card'];
+	const index = new Map<string, number>();
+	const names: string[] = [];
+	const cardList = [...cards];
+	const conceptList = [...concepts];
+	for (const c of cardList)
+		if (!index.has(c.concept)) index.set(c.concept, names.push(c.concept) - 1);
+	for (const c of conceptList)
+		if (!index.has(c.concept)) index.set(c.concept, names.push(c.concept) - 1);
+	const n = names.length;
+	const card = {} as Packed['card'];
+	for (const k of cardColumns) card[k] = new Float64Array(n);
+	card.state.fill(-1);
+	for (const c of cardList) {
+		const i = index.get(c.concept)!;
+		card.due[i] = c.due;
+		card.stability[i] = c.stability;
+		card.difficulty[i] = c.difficulty;
+		card.elapsed_days[i] = c.elapsed_days;
+		card.scheduled_days[i] = c.scheduled_days;
+		card.learning_steps[i] = c.learning_steps;
+		card.reps[i] = c.reps;
+		card.lapses[i] = c.lapses;
+		card.state[i] = c.state;
+		card.last_review[i] = c.last_review ?? NaN;
+	}
 	const topics: string[] = [];
 	const topicIndex = new Map<string, number>();
-	const out: Packed = {
+	const topic = new Int32Array(n).fill(-1);
+	const since = new Float64Array(n);
+	const answered = new Float64Array(n);
+	const recentAt = new Float64Array(n * leechWindow).fill(NaN);
+	const recentOk = new Uint8Array(n * leechWindow);
+	for (const s of conceptList) {
+		const i = index.get(s.concept)!;
+		let t = topicIndex.get(s.topic);
+		if (t === undefined) topicIndex.set(s.topic, (t = topics.push(s.topic) - 1));
+		topic[i] = t;
+		since[i] = s.since;
+		answered[i] = s.answered;
+		for (let j = 0; j < s.recent.length; j++) {
+			recentAt[i * leechWindow + j] = s.recent[j]!.at;
+			recentOk[i * leechWindow + j] = s.recent[j]!.correct ? 1 : 0;
+		}
+	}
+	return {
 		key: 'packed',
 		generation,
-		names: [...byName.keys()],
+		names,
 		card,
 		topics,
-		topic: new Int32Array(n).fill(-1),
-		since: new Float64Array(n),
-		answered: new Float64Array(n),
-		recentAt: new Float64Array(n * leechWindow).fill(NaN),
-		recentOk: new Uint8Array(n * leechWindow),
+		topic,
+		since,
+		answered,
+		recentAt,
+		recentOk,
 		days: days.map((d) => ({ day: d.day, answered: d.answered, correct: d.correct }))
 	};
-	let i = 0;
-	for (const { card: c, concept: s } of byName.values()) {
-		if (c) {
-			for (const k of cardColumns) card[k][i] = k === 'last_review' ? (c[k] ?? NaN) : c[k];
-		} else card.state[i] = -1;
-		if (s) {
-			let t = topicIndex.get(s.topic);
-			if (t === undefined) topicIndex.set(s.topic, (t = topics.push(s.topic) - 1));
-			out.topic[i] = t;
-			out.since[i] = s.since;
-			out.answered[i] = s.answered;
-			s.recent.forEach((r, j) => {
-				out.recentAt[i * leechWindow + j] = r.at;
-				out.recentOk[i * leechWindow + j] = r.correct ? 1 : 0;
-			});
-		}
-		i++;
-	}
-	return out;
 }
 
 /** The records a packed record holds, or undefined if it is not a whole, well-formed one. */
@@ -101,10 +117,11 @@ export function unpack(x: unknown): Unpacked | undefined {
 	if (!wellFormed(x)) return undefined;
 	const cards: CardRecord[] = [];
 	const concepts: ConceptRecord[] = [];
-	const { card } = x;
-	for (let i = 0; i < x.names.length; i++) {
-		const concept = x.names[i]!;
-		if (card.state[i] !== -1) {
+	const { card, names, topics, topic, since, answered, recentAt, recentOk } = x;
+	for (let i = 0; i < names.length; i++) {
+		const concept = names[i]!;
+		const state = card.state[i]!;
+		if (state !== -1) {
 			const c: CardRecord = {
 				concept,
 				due: card.due[i]!,
@@ -115,50 +132,76 @@ export function unpack(x: unknown): Unpacked | undefined {
 				learning_steps: card.learning_steps[i]!,
 				reps: card.reps[i]!,
 				lapses: card.lapses[i]!,
-				state: card.state[i]!
+				state
 			};
-			if (!Number.isNaN(card.last_review[i])) c.last_review = card.last_review[i]!;
-			if (cardProblem(c)) return undefined;
+			const last = card.last_review[i]!;
+			if (last === last) c.last_review = last;
 			cards.push(c);
 		}
-		const t = x.topic[i]!;
+		const t = topic[i]!;
 		if (t !== -1) {
 			const recent: ConceptRecord['recent'] = [];
-			for (let j = i * leechWindow; j < (i + 1) * leechWindow; j++)
-				if (!Number.isNaN(x.recentAt[j]))
-					recent.push({ at: x.recentAt[j]!, correct: x.recentOk[j] === 1 });
-			const s: ConceptRecord = {
+			for (let j = i * leechWindow; j < (i + 1) * leechWindow; j++) {
+				const at = recentAt[j]!;
+				if (at === at) recent.push({ at, correct: recentOk[j] === 1 });
+			}
+			concepts.push({
 				concept,
-				topic: x.topics[t]!,
-				since: x.since[i]!,
-				answered: x.answered[i]!,
+				topic: topics[t]!,
+				since: since[i]!,
+				answered: answered[i]!,
 				recent
-			};
-			if (conceptProblem(s)) return undefined;
-			concepts.push(s);
+			});
 		}
 	}
 	return { cards, concepts, days: x.days };
 }
 
+/** Every value in `col` passes `ok`. */
+function all(col: ArrayLike<number>, ok: (v: number) => boolean): boolean {
+	for (let i = 0; i < col.length; i++) if (!ok(col[i]!)) return false;
+	return true;
+}
+const amount = (v: number) => v >= 0 && v < Infinity;
+
+/**
+ * The shape and every value checked column by column, as the stores' checks (`cardProblem`,
+ * `conceptProblem`, `dayProblem`) would check each record.
+ */
 function wellFormed(x: unknown): x is Packed {
 	if (typeof x !== 'object' || x === null) return false;
 	const p = x as Partial<Packed>;
 	if (typeof p.generation !== 'number' || !Array.isArray(p.names) || !Array.isArray(p.topics))
 		return false;
 	const n = p.names.length;
-	if (!p.names.every((s) => typeof s === 'string' && s.length > 0)) return false;
+	if (!p.names.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 500)) return false;
 	if (!p.topics.every((s) => typeof s === 'string' && s.length > 0)) return false;
 	if (typeof p.card !== 'object' || p.card === null) return false;
 	for (const k of cardColumns) {
 		const col = p.card[k];
 		if (!(col instanceof Float64Array) || col.length !== n) return false;
 	}
+	const { state, last_review } = p.card;
+	const withCard = (ok: (v: number) => boolean) => (col: Float64Array) => {
+		for (let i = 0; i < n; i++) if (state[i] !== -1 && !ok(col[i]!)) return false;
+		return true;
+	};
+	if (!all(state, (v) => v === -1 || v === 0 || v === 1 || v === 2 || v === 3)) return false;
+	for (const k of cardColumns)
+		if (k !== 'state' && k !== 'last_review' && !withCard(amount)(p.card[k])) return false;
+	if (!withCard((v) => v !== v || (v > -Infinity && v < Infinity))(last_review)) return false;
 	if (!(p.topic instanceof Int32Array) || p.topic.length !== n) return false;
-	if (!p.topic.every((t) => t >= -1 && t < p.topics!.length)) return false;
-	for (const col of [p.since, p.answered])
-		if (!(col instanceof Float64Array) || col.length !== n) return false;
+	const topicCount = p.topics.length;
+	if (!all(p.topic, (t) => t >= -1 && t < topicCount)) return false;
+	const { since, answered } = p;
+	if (!(since instanceof Float64Array) || since.length !== n) return false;
+	if (!(answered instanceof Float64Array) || answered.length !== n) return false;
+	if (!all(since, (v) => v > -Infinity && v < Infinity)) return false;
+	if (!all(answered, (v) => Number.isInteger(v) && v >= 0)) return false;
 	if (!(p.recentAt instanceof Float64Array) || p.recentAt.length !== n * leechWindow) return false;
 	if (!(p.recentOk instanceof Uint8Array) || p.recentOk.length !== n * leechWindow) return false;
+	if (!all(p.recentAt, (v) => v !== Infinity && v !== -Infinity)) return false;
+	if (!all(p.recentOk, (v) => v === 0 || v === 1)) return false;
+	for (let i = 0; i < n; i++) if (p.topic[i] !== -1 && !(answered[i]! >= 1)) return false;
 	return Array.isArray(p.days) && p.days.every((d) => !dayProblem(d));
 }

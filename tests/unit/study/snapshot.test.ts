@@ -116,6 +116,17 @@ describe('the packed record', () => {
 		expect(unpack({ ...good, topic: Int32Array.of(4) })).toBeUndefined();
 		expect(unpack({ ...good, days: [{ day: 'today', answered: 1, correct: 1 }] })).toBeUndefined();
 		expect(unpack({ ...good, names: [''] })).toBeUndefined();
+		const column = (k: keyof typeof good.card, v: number) => ({
+			...good,
+			card: { ...good.card, [k]: Float64Array.of(v) }
+		});
+		expect(unpack(column('stability', -1))).toBeUndefined();
+		expect(unpack(column('reps', Infinity))).toBeUndefined();
+		expect(unpack(column('state', 7))).toBeUndefined();
+		expect(unpack(column('last_review', Infinity))).toBeUndefined();
+		expect(unpack(column('last_review', NaN))?.cards[0]).not.toHaveProperty('last_review');
+		expect(unpack({ ...good, answered: Float64Array.of(0) })).toBeUndefined();
+		expect(unpack({ ...good, recentOk: Uint8Array.of(2, 0, 0, 0, 0) })).toBeUndefined();
 		expect(unpack('packed')).toBeUndefined();
 	});
 });
