@@ -170,7 +170,9 @@ class Progress {
 
 	#setSummary(s: Summary): void {
 		this.#days = s.days;
-		this.#concepts = new Map(s.concepts.map((c) => [c.concept, c]));
+		const concepts = new Map<string, ConceptRecord>();
+		for (const c of s.concepts) concepts.set(c.concept, c);
+		this.#concepts = concepts;
 	}
 
 	async #read(): Promise<void> {
@@ -179,7 +181,9 @@ class Progress {
 			try {
 				const { loadSummary, quarantined } = await import('../lib/study/progress-db.ts');
 				const stored = await loadSummary(db);
-				this.#cards = new Map(stored.cards.map((c) => [c.concept, c]));
+				const cards = new Map<string, CardRecord>();
+				for (const c of stored.cards) cards.set(c.concept, c);
+				this.#cards = cards;
 				this.#attempts = stored.attempts;
 				this.#meta = new Map(stored.meta.map((m) => [m.key, m.value]));
 				this.#setSummary(stored);

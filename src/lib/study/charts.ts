@@ -12,22 +12,31 @@ export interface TopicValue {
 	concepts: number;
 }
 
-/**
- * Mastery by topic: the share of a topic's concepts whose recall probability at `at` is at least
- * the retention target.
- */
-export function masteryByTopic(
+/** Every card's recall probability at `at`, worked out once for all the charts that group it. */
+export function recallAll(
 	f: FSRS,
 	cards: ReadonlyMap<string, CardRecord>,
-	conceptTopics: ReadonlyMap<string, string>,
-	retention: number,
 	at: number
+): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const [key, card] of cards) out.set(key, recall(f, card, at));
+	return out;
+}
+
+/**
+ * Mastery by topic: the share of a topic's concepts whose recall probability (from `recallAll`;
+ * 0 for a concept never reviewed) is at least the retention target.
+ */
+export function masteryByTopic(
+	recalls: ReadonlyMap<string, number>,
+	conceptTopics: ReadonlyMap<string, string>,
+	retention: number
 ): TopicValue[] {
 	const rows = new Map<string, { ok: number; n: number }>();
 	for (const [key, topic] of conceptTopics) {
 		const row = rows.get(topic) ?? { ok: 0, n: 0 };
 		row.n++;
-		if (recall(f, cards.get(key), at) >= retention) row.ok++;
+		if ((recalls.get(key) ?? 0) >= retention) row.ok++;
 		rows.set(topic, row);
 	}
 	return [...rows].map(([topic, r]) => ({ topic, value: r.ok / r.n, concepts: r.n }));
@@ -40,18 +49,16 @@ export interface ReadinessRow {
 	concepts: number;
 }
 
-/** Each topic's expected recall on the exam date, from the scheduler's forgetting curve. */
+/** Each topic's expected recall on the exam date, from `recallAll` at that date. */
 export function readiness(
-	f: FSRS,
-	cards: ReadonlyMap<string, CardRecord>,
-	conceptTopics: ReadonlyMap<string, string>,
-	at: number
+	recalls: ReadonlyMap<string, number>,
+	conceptTopics: ReadonlyMap<string, string>
 ): ReadinessRow[] {
 	const rows = new Map<string, { sum: number; n: number }>();
 	for (const [key, topic] of conceptTopics) {
 		const row = rows.get(topic) ?? { sum: 0, n: 0 };
 		row.n++;
-		row.sum += recall(f, cards.get(key), at);
+		row.sum += recalls.get(key) ?? 0;
 		rows.set(topic, row);
 	}
 	return [...rows].map(([topic, r]) => ({ topic, recall: r.sum / r.n, concepts: r.n }));

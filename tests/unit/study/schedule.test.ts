@@ -15,7 +15,7 @@ import {
 	replayCards,
 	reviewCard
 } from '../../../src/lib/study/schedule.ts';
-import { readiness } from '../../../src/lib/study/charts.ts';
+import { readiness, recallAll } from '../../../src/lib/study/charts.ts';
 import { leechesOf, summarize } from '../../../src/lib/study/summary.ts';
 import { answer, day, question, t0 } from './fixtures.ts';
 
@@ -188,8 +188,8 @@ describe('readiness for an exam date', () => {
 			['b', 'auth-flow'],
 			['c', 'guest-access']
 		]);
-		const soon = readiness(f, cards, topics, t0 + day);
-		const late = readiness(f, cards, topics, t0 + 60 * day);
+		const soon = readiness(recallAll(f, cards, t0 + day), topics);
+		const late = readiness(recallAll(f, cards, t0 + 60 * day), topics);
 		const auth = (r: typeof soon) => r.find((x) => x.topic === 'auth-flow')!.recall;
 		expect(auth(soon)).toBeGreaterThan(auth(late));
 		expect(soon.find((x) => x.topic === 'guest-access')!.recall).toBe(0);
