@@ -61,20 +61,23 @@ export function answerProblem(x: unknown): string {
 	return '';
 }
 
+/** A card's fields that are amounts or times: finite and never negative. */
+export const cardAmounts = [
+	'due',
+	'stability',
+	'difficulty',
+	'elapsed_days',
+	'scheduled_days',
+	'learning_steps',
+	'reps',
+	'lapses'
+] as const;
+
 /** Why a stored or imported card is unusable, or '' when it is a valid card record. */
 export function cardProblem(x: unknown): string {
 	if (!isObject(x)) return 'not an object';
 	if (!text(x.concept)) return 'concept is missing';
-	for (const k of [
-		'due',
-		'stability',
-		'difficulty',
-		'elapsed_days',
-		'scheduled_days',
-		'learning_steps',
-		'reps',
-		'lapses'
-	] as const) {
+	for (const k of cardAmounts) {
 		if (!finite(x[k]) || (x[k] as number) < 0) return `${k} is not a number`;
 	}
 	if (![0, 1, 2, 3].includes(x.state as number)) return 'state is not 0 to 3';

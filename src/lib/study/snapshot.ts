@@ -1,5 +1,5 @@
 import { leechWindow } from './concepts.ts';
-import type { CardRecord } from './records.ts';
+import { cardAmounts, type CardRecord } from './records.ts';
 import { dayProblem, type ConceptRecord, type DayRecord } from './summary.ts';
 
 /**
@@ -27,18 +27,7 @@ export interface Packed {
 	days: DayRecord[];
 }
 
-const cardColumns = [
-	'due',
-	'stability',
-	'difficulty',
-	'elapsed_days',
-	'scheduled_days',
-	'learning_steps',
-	'reps',
-	'lapses',
-	'state',
-	'last_review'
-] as const;
+const cardColumns = [...cardAmounts, 'state', 'last_review'] as const;
 
 export interface Unpacked {
 	cards: CardRecord[];
@@ -187,8 +176,7 @@ function wellFormed(x: unknown): x is Packed {
 		return true;
 	};
 	if (!all(state, (v) => v === -1 || v === 0 || v === 1 || v === 2 || v === 3)) return false;
-	for (const k of cardColumns)
-		if (k !== 'state' && k !== 'last_review' && !withCard(amount)(p.card[k])) return false;
+	for (const k of cardAmounts) if (!withCard(amount)(p.card[k])) return false;
 	if (!withCard((v) => v !== v || (v > -Infinity && v < Infinity))(last_review)) return false;
 	if (!(p.topic instanceof Int32Array) || p.topic.length !== n) return false;
 	const topicCount = p.topics.length;
