@@ -150,6 +150,8 @@ function packedUpToDate(page: Page): Promise<boolean> {
 async function progressText(page: Page): Promise<string> {
 	await page.goto('/#/progress');
 	await expect(page.getByRole('heading', { name: 'Mastery by topic' })).toBeVisible();
+	// Once the question bank has named the concepts.
+	await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 	const show = page.getByRole('button', { name: 'Show table' });
 	for (let n = await show.count(); n > 0; n--) await show.first().click();
 	await expect(show).toHaveCount(0);
