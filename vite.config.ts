@@ -52,8 +52,10 @@ export default defineConfig({
 			}
 		})
 	],
-	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first load.
-	build: { manifest: true },
+	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first
+	// load. Every browser the app supports preloads modules itself (`<link rel="modulepreload">`),
+	// so the first load does without Vite's polyfill for those that do not.
+	build: { manifest: true, modulePreload: { polyfill: false } },
 	// The practice screen's question worker loads the simulator's keys as separate chunks; it runs
 	// flows, so it reads the step texts through the content plugin too.
 	worker: { format: 'es', plugins: () => [contentPlugin()] },

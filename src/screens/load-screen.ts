@@ -1,0 +1,41 @@
+import type { Component } from 'svelte';
+import type { RouteMatch, RouteName } from '../lib/router/routes.ts';
+import { preloadRecording } from '../lib/flows/recording-chunks.ts';
+
+/** What every screen is given; screens that need no route data declare no props. */
+export type ScreenProps = { params: Record<string, string>; query: URLSearchParams };
+export type ScreenModule = { default: Component<ScreenProps> };
+type Loader = () => Promise<ScreenModule>;
+// Svelte ignores the props a screen does not declare.
+const plain = (load: () => Promise<{ default: Component }>): Loader => load as unknown as Loader;
+
+// One chunk per screen: the first load carries only the shell and the screen it opens on.
+const screens: Record<RouteName, Loader> = {
+	home: plain(() => import('./Home.svelte')),
+	flows: () => import('./Flows.svelte'),
+	flow: () => import('./Flow.svelte'),
+	lessons: () => import('./Lessons.svelte'),
+	lesson: () => import('./Lesson.svelte'),
+	practice: () => import('./Practice.svelte'),
+	exam: () => import('./Exam.svelte'),
+	progress: () => import('./Progress.svelte'),
+	present: () => import('./Present.svelte'),
+	settings: plain(() => import('./Settings.svelte')),
+	lab: plain(() => import('./Lab.svelte')),
+	'not-found': () => import('./NotFound.svelte')
+};
+
+// What a screen loads as soon as it mounts, started with its chunk so that both arrive at once.
+const preloads: Partial<Record<RouteName, (route: RouteMatch) => void>> = {
+	flow: (route) => preloadRecording(route.params.flowId ?? '', route.query)
+};
+
+/**
+ * Loads a route's screen, and starts loading what it will ask for first. Called again for the
+ * same route, it gives the same module without loading anything twice, so the app can start the
+ * first screen's requests before the shell is mounted.
+ */
+export function loadScreen(route: RouteMatch): Promise<ScreenModule> {
+	preloads[route.name]?.(route);
+	return screens[route.name]();
+}
