@@ -25,17 +25,20 @@ const screens: Record<RouteName, Loader> = {
 	'not-found': () => import('./NotFound.svelte')
 };
 
-// What a screen loads as soon as it mounts, started with its chunk so that both arrive at once.
-const preloads: Partial<Record<RouteName, (route: RouteMatch) => void>> = {
+// What a screen loads as soon as it mounts (a flow page's recorded run), started with its chunk
+// so that both arrive at once. It never fails: the screen loads it again and reports a failure.
+const preloads: Partial<Record<RouteName, (route: RouteMatch) => Promise<void>>> = {
 	flow: (route) => preloadRecording(route.params.flowId ?? '', route.query)
 };
 
 /**
- * Loads a route's screen, and starts loading what it will ask for first. Called again for the
- * same route, it gives the same module without loading anything twice, so the app can start the
- * first screen's requests before the shell is mounted.
+ * Loads a route's screen together with what it will ask for first, and gives the screen once
+ * both are there, so it draws its content in the task it mounts in instead of a "loading" state
+ * first. Called again for the same route, it loads nothing twice, so the app can start the first
+ * screen's requests before the shell is mounted.
  */
 export function loadScreen(route: RouteMatch): Promise<ScreenModule> {
-	preloads[route.name]?.(route);
-	return screens[route.name]();
+	const data = preloads[route.name]?.(route);
+	const screen = screens[route.name]();
+	return data ? Promise.all([screen, data]).then(([m]) => m) : screen;
 }

@@ -19,8 +19,9 @@ export function recordingLoader(
  * Starts loading the recording a flow link opens with, when the link names nothing but a step
  * and a provider (any other setting runs live), so the recording arrives together with the flow
  * screen's chunks rather than after them. The page's own load of it gets the same module.
+ * Resolves once it is loaded (at once when there is nothing to load), whether or not it loaded.
  */
-export function preloadRecording(flowId: string, query: URLSearchParams): void {
+export async function preloadRecording(flowId: string, query: URLSearchParams): Promise<void> {
 	for (const name of query.keys()) if (name !== 'step' && name !== 'provider') return;
-	void recordingLoader(flowId, query.get('provider') ?? '')?.();
+	await recordingLoader(flowId, query.get('provider') ?? '')?.().catch(() => undefined);
 }
