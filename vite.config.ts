@@ -14,6 +14,21 @@ export default defineConfig({
 		__APP_VERSION__: JSON.stringify(pkg.version)
 	},
 	plugins: [
+		{
+			// Vite puts the entry's <script type="module"> and stylesheet after theme.js in <head>;
+			// theme.js blocks the parser, so Chromium asked for them only once it had arrived. After
+			// them, all three are asked for at once, and theme.js still runs before the first paint.
+			name: 'identity-pool-lab:theme-script-last',
+			transformIndexHtml: {
+				order: 'post',
+				handler(html) {
+					const theme = /[ \t]*<script src="[^"]*theme\.js"><\/script>\n?/;
+					const tag = theme.exec(html)?.[0];
+					if (!tag) throw new Error('index.html has no theme.js script');
+					return html.replace(theme, '').replace('</head>', `${tag.trim()}\n\t</head>`);
+				}
+			}
+		},
 		contentPlugin(),
 		flowModelPlugin(),
 		svelte(),
@@ -52,8 +67,10 @@ export default defineConfig({
 			}
 		})
 	],
-	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first load.
-	build: { manifest: true },
+	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first
+	// load. Every browser the app supports preloads modules itself (`<link rel="modulepreload">`),
+	// so the first load does without Vite's polyfill for those that do not.
+	build: { manifest: true, modulePreload: { polyfill: false } },
 	// The practice screen's question worker loads the simulator's keys as separate chunks; it runs
 	// flows, so it reads the step texts through the content plugin too.
 	worker: { format: 'es', plugins: () => [contentPlugin()] },

@@ -3,7 +3,6 @@
  * functions of the flow's steps and the available width, so the picture for a step is always the
  * same and is tested as strings; Svelte draws the elements from these numbers.
  */
-import { scalePoint } from 'd3-scale';
 import { easeCubicInOut } from 'd3-ease';
 import { interpolateNumber } from 'd3-interpolate';
 import { lanes as laneInfo, type LaneId } from '../flows/catalogue.ts';
@@ -85,6 +84,25 @@ function clamp(x: number, lo: number, hi: number): number {
 }
 
 /**
+ * Lane centres across `width`: the positions of d3's `scalePoint().padding(0.5)`, computed the
+ * same way, `width / n` apart and half a step in from each edge. Written out because d3-scale is
+ * one module, and the chunk holding it (shared with the progress charts' linear and quantize
+ * scales) would be most of what a flow page fetches and compiles for these two numbers.
+ */
+function lanePoints(laneIds: readonly LaneId[], width: number) {
+	const n = laneIds.length;
+	const step = width / Math.max(1, n);
+	const start = (width - step * (n - 1)) * 0.5;
+	return {
+		step,
+		x: (id: LaneId): number | undefined => {
+			const i = laneIds.indexOf(id);
+			return i < 0 ? undefined : start + step * i;
+		}
+	};
+}
+
+/**
  * Breaks a lane name into at most two lines that fit `maxChars`; null when a word alone is too
  * long, so the caller falls back to the short name.
  */
@@ -111,8 +129,8 @@ export function layoutDiagram(
 	const rowHeight = options.rowHeight ?? Math.round(fontSize * 3.2);
 	const headerHeight = Math.round(fontSize * 3.4);
 	const lifelineTop = headerHeight + 8;
-	const x = scalePoint<LaneId>().domain(laneIds).range([0, width]).padding(0.5);
-	const laneWidth = round(Math.max(0, x.step() - 8));
+	const { step, x } = lanePoints(laneIds, width);
+	const laneWidth = round(Math.max(0, step - 8));
 	const maxChars = Math.floor((laneWidth - 8) / (fontSize * 0.6));
 	const wrapped = laneIds.map((id) => wrapLabel(laneInfo[id].label, maxChars));
 	const compact = wrapped.some((w) => w === null);

@@ -1,6 +1,6 @@
-import { recordings } from 'virtual:flow-recordings';
 import type { FlowId } from './catalogue.ts';
 import { decodeRun, recordingKey } from './recording.ts';
+import { recordingLoader } from './recording-chunks.ts';
 import type { RecordedRun, RunFlowOptions } from './run-flow.ts';
 
 /**
@@ -20,8 +20,6 @@ export async function recordedRun(
 	flowId: FlowId,
 	options: RunFlowOptions
 ): Promise<RecordedRun | undefined> {
-	const runs = Object.hasOwn(recordings, flowId) ? recordings[flowId] : undefined;
-	const key = recordingKey(options);
-	const load = runs && key !== undefined && Object.hasOwn(runs, key) ? runs[key] : undefined;
+	const load = recordingLoader(flowId, recordingKey(options));
 	return load ? decodeRun((await load()).default) : undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scalePoint } from 'd3-scale';
 import {
 	activeLanes,
 	headPath,
@@ -29,6 +30,18 @@ describe('layoutDiagram', () => {
 		expect(layout.compact).toBe(false);
 		const laptop = layoutDiagram(lanes, run.steps, { width: 700, fontSize: 10 });
 		expect(laptop.lanes[2]?.lines).toEqual(['Cognito identity', 'pool']);
+	});
+
+	it("places lanes where d3's point scale with half a step of padding places them", () => {
+		const sets = [lanes.slice(0, 1), lanes.slice(0, 3), lanes, [...lanes, 'backend' as const]];
+		for (const ids of sets)
+			for (const width of [330, 390, 717.6, 1000, 1433.25]) {
+				const drawn = layoutDiagram(ids, [], { width, fontSize: 14 });
+				const x = scalePoint<string>().domain(ids).range([0, drawn.width]).padding(0.5);
+				const at = (id: string) => Math.round((x(id) ?? 0) * 1000) / 1000;
+				expect(drawn.lanes.map((l) => l.x)).toEqual(ids.map(at));
+				expect(drawn.laneWidth).toBeCloseTo(Math.max(0, x.step() - 8), 3);
+			}
 	});
 
 	it('gives each step its own row, numbered from 1', () => {
