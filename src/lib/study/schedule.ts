@@ -67,7 +67,19 @@ export function recall(f: FSRS, card: CardRecord | undefined, at: number): numbe
 	if (card.last_review === undefined)
 		return f.get_retrievability(toCard(card), new Date(at), false);
 	const days = Math.max(Math.floor((at - card.last_review) / day), 0);
-	return f.forgetting_curve(days, +card.stability.toFixed(8));
+	return f.forgetting_curve(days, roundedStability(card));
+}
+
+/**
+ * The stability rounded to 8 decimals as `get_retrievability` rounds it, kept per card record
+ * (records are never changed, only replaced): `toFixed` is the slow part of recall, and the progress
+ * screen asks for two dates of every card.
+ */
+const rounded = new WeakMap<CardRecord, number>();
+function roundedStability(card: CardRecord): number {
+	let s = rounded.get(card);
+	if (s === undefined) rounded.set(card, (s = +card.stability.toFixed(8)));
+	return s;
 }
 
 /**

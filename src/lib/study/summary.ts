@@ -105,7 +105,9 @@ export function leechesOf(concepts: Iterable<ConceptRecord>): { key: string; mis
 		for (const r of c.recent) if (!r.correct) misses++;
 		if (misses >= leechMisses) out.push({ key: c.concept, misses });
 	}
-	return out.sort((a, b) => b.misses - a.misses || a.key.localeCompare(b.key));
+	// Ties by key in code-unit order: keys are lower-cased, and a locale-aware comparison costs
+	// tens of milliseconds over the thousands of leeches a long history can have.
+	return out.sort((a, b) => b.misses - a.misses || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

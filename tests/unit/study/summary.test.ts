@@ -59,7 +59,7 @@ function naiveLeeches(answers: readonly AnswerRecord[]) {
 	return [...recent]
 		.map(([key, list]) => ({ key, misses: list.slice(-leechWindow).filter((ok) => !ok).length }))
 		.filter((l) => l.misses >= leechMisses)
-		.sort((a, b) => b.misses - a.misses || a.key.localeCompare(b.key));
+		.sort((a, b) => b.misses - a.misses || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Random answer logs: distinct times over 400 days, 1 to 3 of 6 concepts each, any topic. */
