@@ -1,7 +1,6 @@
 import { flows, providers, type FlowFamily, type ProviderId } from '../flows/catalogue.ts';
 import { stepVariant, type TextContext, type Variant } from '../flows/step-variant.ts';
-import type { BreakSettings } from '../flows/types.ts';
-import { defaultBreakSettings } from '../flows/types.ts';
+import { defaultBreakSettings, roleMappings } from '../flows/types.ts';
 import type { ContentFile } from './check.ts';
 import { parseStepFile, type ParsedStepField, type ParsedStepSection } from './parse-steps.ts';
 import { sortProblems } from './problems.ts';
@@ -19,13 +18,6 @@ export const isStepFile = (path: string): boolean => /(^|\/)steps\/[^/]+\.md$/.t
 
 const required: readonly ProseFieldName[] = ['narration', 'why', 'facts'];
 const allFamilies: readonly FlowFamily[] = ['enhanced', 'basic'];
-const mappings: readonly BreakSettings['roleMapping'][] = [
-	'default',
-	'token',
-	'rules',
-	'rules-no-match-deny',
-	'rules-no-match-default'
-];
 
 /** What a step's sections and fields name: the variant keys of their conditions and placeholders. */
 function mentions(sections: readonly ProseSection[]): Set<string> {
@@ -57,7 +49,7 @@ function* contexts(prose: StepProse): Generator<{ stepId: string; ctx: TextConte
 		for (const stepId of flow.steps) {
 			let n = named.get(stepId);
 			if (!n) named.set(stepId, (n = mentions(prose[stepId] ?? [])));
-			const ms = n.has('mapping') ? mappings : mappings.slice(0, 1);
+			const ms = n.has('mapping') ? roleMappings : roleMappings.slice(0, 1);
 			const ss = n.has('service') ? [undefined, true, false] : [undefined];
 			const ks = n.has('logins-key') ? [undefined, 'logins-key'] : [undefined];
 			for (const provider of ps)

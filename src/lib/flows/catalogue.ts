@@ -66,7 +66,8 @@ export const providers: Record<ProviderId, { id: ProviderId; label: string }> = 
 	saml: { id: 'saml', label: 'SAML 2.0 provider' }
 };
 
-const allProviders: readonly ProviderId[] = [
+/** Every identity provider a flow can use. */
+export const allProviders: readonly ProviderId[] = [
 	'userpool',
 	'google',
 	'facebook',

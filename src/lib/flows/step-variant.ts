@@ -11,7 +11,7 @@ import {
 	type ProseFieldName,
 	type StepProse
 } from '../content/step-prose.ts';
-import type { BreakSettings } from './types.ts';
+import { roleMappings, type BreakSettings } from './types.ts';
 
 /**
  * What a step's text may depend on. The step files under `content/steps` hold the words; this
@@ -48,7 +48,7 @@ export const variantKeys: Record<VariantKey, readonly string[]> = {
 	family: ['enhanced', 'basic'],
 	identity: ['signed-in', 'guest', 'developer'],
 	provider: ['none', ...Object.keys(providerTable)],
-	mapping: ['default', 'token', 'rules', 'rules-no-match-deny', 'rules-no-match-default'],
+	mapping: roleMappings,
 	service: ['none', 'allowed', 'denied'],
 	'logins-key': ['none', 'given']
 };

@@ -88,11 +88,20 @@ export interface FlowRun {
 	outcome: 'credentials' | 'error';
 }
 
+/** Every role-mapping setting "break it" offers. */
+export const roleMappings = [
+	'default',
+	'token',
+	'rules',
+	'rules-no-match-deny',
+	'rules-no-match-default'
+] as const;
+
 /** "Break it" settings: each changes the simulator's world before the run. */
 export interface BreakSettings {
 	guestAccess: boolean;
 	classicFlow: boolean;
-	roleMapping: 'default' | 'token' | 'rules' | 'rules-no-match-deny' | 'rules-no-match-default';
+	roleMapping: (typeof roleMappings)[number];
 	trust: 'correct' | 'wrong-aud' | 'wrong-amr' | 'no-conditions';
 	expireToken: boolean;
 	tamperClaim: boolean;

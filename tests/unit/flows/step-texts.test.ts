@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flows, type ProviderId } from '../../../src/lib/flows/catalogue.ts';
+import { allProviders, flows, type ProviderId } from '../../../src/lib/flows/catalogue.ts';
 import { stepText, type TextContext } from '../../../src/lib/flows/step-texts.ts';
-import { defaultBreakSettings, type BreakSettings } from '../../../src/lib/flows/types.ts';
-
-const allProviders: readonly ProviderId[] = [
-	'userpool',
-	'google',
-	'facebook',
-	'amazon',
-	'apple',
-	'oidc',
-	'saml'
-];
+import { defaultBreakSettings, roleMappings } from '../../../src/lib/flows/types.ts';
 
 /** A Logins key per provider (fact sheet 2.1); only whether one is given changes the texts. */
 const loginKeys: Record<ProviderId, string> = {
@@ -23,14 +13,6 @@ const loginKeys: Record<ProviderId, string> = {
 	oidc: 'login.example.com',
 	saml: 'arn:aws:iam::123456789012:saml-provider/Example'
 };
-
-const mappings: readonly BreakSettings['roleMapping'][] = [
-	'default',
-	'token',
-	'rules',
-	'rules-no-match-deny',
-	'rules-no-match-default'
-];
 
 const services = {
 	none: undefined,
@@ -69,7 +51,7 @@ function table(): Record<string, unknown> {
 					const { loginKey: _, ...noKey } = base;
 					also('loginKey=none', noKey);
 				}
-				for (const roleMapping of mappings.slice(1))
+				for (const roleMapping of roleMappings.slice(1))
 					also(`mapping=${roleMapping}`, {
 						...base,
 						settings: { ...defaultBreakSettings, roleMapping }
