@@ -1,7 +1,8 @@
 import type { FSRS } from 'ts-fsrs';
 import type { CardRecord } from './records.ts';
 import { recall } from './schedule.ts';
-import { dayKey, type DayRecord } from './summary.ts';
+import type { Concept } from './concepts.ts';
+import { dayKey, type ConceptRecord, type DayRecord } from './summary.ts';
 
 /** The data behind each progress chart, computed from the cards and the answers' summary. */
 
@@ -10,6 +11,20 @@ export interface TopicValue {
 	/** 0 to 1. */
 	value: number;
 	concepts: number;
+}
+
+/**
+ * Each concept's topic: from the bank (and imported decks), or from its earliest answer for
+ * concepts they do not name (a deck since removed, a question since reworded).
+ */
+export function topicsOfConcepts(
+	named: ReadonlyMap<string, Pick<Concept, 'topic'>>,
+	answered: ReadonlyMap<string, Pick<ConceptRecord, 'topic'>>
+): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [key, c] of named) out.set(key, c.topic);
+	for (const [key, c] of answered) if (!out.has(key)) out.set(key, c.topic);
+	return out;
 }
 
 /** Every card's recall probability at `at`, worked out once for all the charts that group it. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendar } from '../../../src/lib/study/charts.ts';
+import { calendar, topicsOfConcepts } from '../../../src/lib/study/charts.ts';
 import { leechMisses, leechWindow } from '../../../src/lib/study/concepts.ts';
 import type { AnswerRecord } from '../../../src/lib/study/records.ts';
 import {
@@ -163,6 +163,25 @@ describe('the answer summary', () => {
 		expect(cells.at(-2)).toMatchObject({ day: '2026-06-09', answered: 1 });
 		expect(cells.reduce((s, c) => s + c.answered, 0)).toBe(3);
 		expect(cells[0]!.weekday).toBe(0);
+	});
+
+	it('files a concept under the topic the bank gives it, else under its earliest answer', () => {
+		const { concepts } = summarize([
+			answer(t0 + 2, true, 1, ['in bank', 'gone'], 'iam-roles'),
+			answer(t0 + 1, false, 2, ['gone'], 'federation')
+		]);
+		const answered = new Map(concepts.map((c) => [c.concept, c]));
+		const named = new Map([
+			['in bank', { topic: 'auth-flow' }],
+			['never answered', { topic: 'abac' }]
+		]);
+		expect(topicsOfConcepts(named, answered)).toEqual(
+			new Map([
+				['in bank', 'auth-flow'],
+				['never answered', 'abac'],
+				['gone', 'federation']
+			])
+		);
 	});
 
 	it('refuses stored summary records that are not summaries, saying what is wrong', () => {
