@@ -7,7 +7,7 @@
 // p95 at most 16.7 ms during animations and no long task over 50 ms; JS heap growth under 5 MB after
 // 1,000 steps. The figures are printed against the budgets; the script exits 0 either way, and 1
 // only when the page does not load or the script itself breaks.
-import { cpus, loadavg } from 'node:os';
+import { machineAtStart } from '../tools/machine.mjs';
 import { launchChromium } from '../tools/chromium.mjs';
 
 const base = new URL(process.env.BENCH_URL ?? 'http://localhost:4173/');
@@ -141,9 +141,7 @@ try {
 	// 1. Frame times and long tasks: each flow walked forward (every arrow animates; the next key
 	// waits until its packet has arrived) and back again (each step drawn at once), at 1x speed.
 	// Other work on the machine shows up in every figure here: print how busy it was.
-	console.log(
-		`Machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start\n`
-	);
+	console.log(`${machineAtStart()}\n`);
 	console.log(`Stepping through every flow, CPU throttled ${cpuThrottle}x (1x playback speed)\n`);
 	console.log('flow                     frames dropped  p50 ms  p95 ms  max ms  long>50ms longest');
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });

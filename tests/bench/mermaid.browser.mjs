@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { machineAtStart, loadAtEnd } from '../tools/machine.mjs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -305,11 +305,7 @@ async function stepTimes(browser, url, rate, presses) {
 let browser;
 let mermaidServer;
 try {
-	console.log(
-		`Machine: ${cpus().length} cores, load average ${loadavg()
-			.map((n) => n.toFixed(1))
-			.join(' ')} (1, 5, 15 min) at the start`
-	);
+	console.log(machineAtStart());
 	const t0 = Date.now();
 	const mermaid = await buildMermaidPage();
 	console.log(
@@ -417,11 +413,7 @@ try {
 	console.log(
 		`CPU ${throttle}x, ${slow.steps.length} presses: key to paint p95 ${percentile(slow.steps, 95).toFixed(1)} ms; long tasks over ${budget.longTaskMs} ms: ${slow.longTasks}, longest ${msf(slow.longestMs)} (budget none): ${verdict(slow.longTasks === 0)}`
 	);
-	console.log(
-		`\nLoad average at the end: ${loadavg()
-			.map((n) => n.toFixed(1))
-			.join(' ')}`
-	);
+	console.log(`\n${loadAtEnd()}`);
 } catch (err) {
 	console.error(`mermaid.browser.mjs failed: ${err instanceof Error ? err.stack : err}`);
 	process.exitCode = 1;

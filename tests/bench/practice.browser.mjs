@@ -21,7 +21,7 @@
 // click-to-question time is also taken with the simulator's questions left out (?generated=off).
 // The script exits 0 whatever the figures are, and 1 when the page does not load, the deck is not
 // imported, or the script itself breaks.
-import { cpus, loadavg } from 'node:os';
+import { machineAtStart } from '../tools/machine.mjs';
 import { launchChromium } from '../tools/chromium.mjs';
 
 const base = new URL(process.env.BENCH_URL ?? 'http://localhost:4173/');
@@ -197,9 +197,7 @@ try {
 	const page = await context.newPage();
 
 	// Other work on the machine shows up in every figure here: print how busy it was.
-	console.log(
-		`Machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start\n`
-	);
+	console.log(`${machineAtStart()}\n`);
 	// Import the decks through the file input, as a user does; they are then kept in IndexedDB.
 	await load(page, '#/practice');
 	const input = page.getByLabel('Import a deck (.md)');

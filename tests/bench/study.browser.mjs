@@ -21,7 +21,7 @@
 // left out), each question is answered with its first option ("1"), then "n" goes to the next;
 // the span is from the "n" keydown's timestamp to the frame after the new question's stem entered
 // the DOM. The script exits 0 whatever the figures are, and 1 when a page does not work.
-import { cpus, loadavg } from 'node:os';
+import { machineAtStart, loadAtEnd } from '../tools/machine.mjs';
 import { launchChromium } from '../tools/chromium.mjs';
 
 const base = new URL(process.env.BENCH_URL ?? 'http://localhost:4173/');
@@ -209,11 +209,7 @@ function installNextProbe() {
 
 let browser;
 try {
-	console.log(
-		`Machine: ${cpus().length} cores, load average ${loadavg()
-			.map((n) => n.toFixed(1))
-			.join(' ')} (1, 5, 15 min) at the start\n`
-	);
+	console.log(`${machineAtStart()}\n`);
 	browser = await launchChromium();
 	const context = await browser.newContext({
 		serviceWorkers: 'block',
@@ -317,11 +313,7 @@ try {
 	console.log(
 		`Exam screen, ${next.length} questions answered: "n" to the next question painted p50 ${median(next).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...next).toFixed(1)} ms (budget under ${budget.nextQuestionMs} ms at p95): ${verdict(p95 < budget.nextQuestionMs)}`
 	);
-	console.log(
-		`\nLoad average at the end: ${loadavg()
-			.map((n) => n.toFixed(1))
-			.join(' ')}`
-	);
+	console.log(`\n${loadAtEnd()}`);
 } catch (err) {
 	console.error(`study.browser.mjs failed: ${err instanceof Error ? err.stack : err}`);
 	process.exitCode = 1;
