@@ -42,3 +42,18 @@ export const test = base.extend<{ guard: void; expectedCspViolations: string[] }
 		{ auto: true }
 	]
 });
+
+/**
+ * Opens `path` (a hash route) in a second window of `page`'s browser context, so the two share
+ * storage, as a learner with two windows or a teacher with a projector window would. It is a window
+ * and not a second tab because headless Chromium draws a tab behind another about once a second:
+ * every action on it would wait seconds for the frames Playwright checks.
+ */
+export async function openWindow(page: import('@playwright/test').Page, path: string) {
+	const [other] = await Promise.all([
+		page.context().waitForEvent('page'),
+		page.evaluate((to) => void window.open(new URL(to, location.href), '_blank', 'popup'), path)
+	]);
+	await other.waitForLoadState();
+	return other;
+}

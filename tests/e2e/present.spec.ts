@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, openWindow, test, type Page } from './fixtures.ts';
 
 /** Both windows of classroom mode in one browser context, as on a teacher's laptop. */
 async function openBoth(page: Page, plan = 'Identity pools, a 50-minute introduction') {
@@ -11,9 +11,8 @@ async function openBoth(page: Page, plan = 'Identity pools, a 50-minute introduc
 		.filter({ hasText: plan })
 		.getByRole('button', { name: /^Present/ })
 		.click();
-	const projector = await page.context().newPage();
+	const projector = await openWindow(page, '/#/present?view=projector');
 	await projector.emulateMedia({ reducedMotion: 'reduce' });
-	await projector.goto('/#/present?view=projector');
 	return projector;
 }
 
@@ -122,9 +121,8 @@ test('a projector window reopened mid-session catches up at once', async ({ page
 	await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('b');
 	await page.keyboard.press('b');
-	projector = await page.context().newPage();
+	projector = await openWindow(page, '/#/present?view=projector');
 	await projector.emulateMedia({ reducedMotion: 'reduce' });
-	await projector.goto('/#/present?view=projector');
 	await expect(title(projector)).toHaveText('The enhanced flow, signed in with a user pool');
 	await expect(projector.locator('.narration')).toHaveText(/^Step 3 of 9:/);
 });

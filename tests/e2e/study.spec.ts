@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, openWindow, test, type Page } from './fixtures.ts';
 import { chromiumThemes } from './routes.ts';
 
 /** Answers the current practice question with its first option(s) and moves on. */
@@ -116,7 +116,8 @@ test('progress is kept across a reload, and two tabs answering at once lose noth
 	context
 }) => {
 	const a = await context.newPage();
-	const b = await context.newPage();
+	await a.goto('/');
+	const b = await openWindow(a, '/');
 	await Promise.all([practise(a, 3, 11), practise(b, 3, 12)]);
 	await a.reload();
 	expect(await storedAnswers(a)).toBe(6);
