@@ -1,6 +1,5 @@
 import type { IDBPDatabase } from 'idb';
 import type { DeckContext, DeckProgress, DeckResult } from '../lib/content/import-deck.ts';
-import { sanitizeHtml } from '../security/html-sanitizer.ts';
 import type { Question } from '../lib/content/types.ts';
 
 /** A deck a user imported, kept in IndexedDB on this device only. */
@@ -80,8 +79,11 @@ class Decks {
 			if (d.name === name) continue;
 			for (const q of d.questions) ids.set(q.id, `deck "${d.name}"`);
 		}
-		// The parser and marked load only when someone imports a deck.
-		const { prepareDeck } = await import('../lib/content/import-deck.ts');
+		// The parser, marked and the sanitizer load only when someone imports a deck.
+		const [{ prepareDeck }, { sanitizeHtml }] = await Promise.all([
+			import('../lib/content/import-deck.ts'),
+			import('../security/html-sanitizer.ts')
+		]);
 		const result = await prepareDeck(
 			name,
 			source,
