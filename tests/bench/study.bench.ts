@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest';
-import { masteryByTopic, readiness, recallAll } from '../../src/lib/study/charts.ts';
+import { topicRecall } from '../../src/lib/study/charts.ts';
 import type { AnswerRecord } from '../../src/lib/study/records.ts';
 import { createRandom } from '../../src/lib/study/random.ts';
 import {
@@ -38,7 +38,6 @@ describe('study engine: 10,000 cards, 100,000 reviews (budget 200 ms for schedul
 	bench('due today, 30-day forecast, mastery and readiness for 10,000 cards', () => {
 		dueConcepts(cards.values(), now);
 		forecast(cards.values(), now);
-		masteryByTopic(recallAll(f, cards, now), conceptTopics, 0.9);
-		readiness(recallAll(f, cards, now + 30 * 86_400_000), conceptTopics);
+		topicRecall(f, cards, conceptTopics, 0.9, now, now + 30 * 86_400_000);
 	});
 });

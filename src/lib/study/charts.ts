@@ -1,17 +1,10 @@
 import type { FSRS } from 'ts-fsrs';
 import type { CardRecord } from './records.ts';
-import { recall } from './schedule.ts';
+import { recallWith, roundedStability } from './schedule.ts';
 import type { Concept } from './concepts.ts';
 import { dayKey, type ConceptRecord, type DayRecord } from './summary.ts';
 
 /** The data behind each progress chart, computed from the cards and the answers' summary. */
-
-export interface TopicValue {
-	topic: string;
-	/** 0 to 1. */
-	value: number;
-	concepts: number;
-}
 
 /**
  * Each concept's topic: from the bank (and imported decks), or from its earliest answer for
@@ -27,56 +20,48 @@ export function topicsOfConcepts(
 	return out;
 }
 
-/** Every card's recall probability at `at`, worked out once for all the charts that group it. */
-export function recallAll(
-	f: FSRS,
-	cards: ReadonlyMap<string, CardRecord>,
-	at: number
-): Map<string, number> {
-	const out = new Map<string, number>();
-	for (const [key, card] of cards) out.set(key, recall(f, card, at));
-	return out;
+/** One topic's recall figures (see `topicRecall`). */
+export interface TopicRecall {
+	topic: string;
+	concepts: number;
+	/** Concepts whose recall probability at `now` is at least the retention target. */
+	mastered: number;
+	/** Mean recall probability on the exam date; NaN without one. */
+	onExamDay: number;
 }
 
 /**
- * Mastery by topic: the share of a topic's concepts whose recall probability (from `recallAll`;
- * 0 for a concept never reviewed) is at least the retention target.
+ * Mastery and readiness by topic in one pass over the concepts. Mastery is the share of a topic's
+ * concepts whose recall probability at `now` is at least the retention target; readiness is the
+ * topic's mean recall probability on the exam date. A concept never reviewed counts 0 in both.
+ * One pass with one lookup a concept: the progress screen asks this of ten thousand cards as it
+ * opens.
  */
-export function masteryByTopic(
-	recalls: ReadonlyMap<string, number>,
+export function topicRecall(
+	f: FSRS,
+	cards: ReadonlyMap<string, CardRecord>,
 	conceptTopics: ReadonlyMap<string, string>,
-	retention: number
-): TopicValue[] {
-	const rows = new Map<string, { ok: number; n: number }>();
+	retention: number,
+	now: number,
+	examAt?: number
+): TopicRecall[] {
+	const rows = new Map<string, TopicRecall>();
+	let row: TopicRecall | undefined;
 	for (const [key, topic] of conceptTopics) {
-		const row = rows.get(topic) ?? { ok: 0, n: 0 };
-		row.n++;
-		if ((recalls.get(key) ?? 0) >= retention) row.ok++;
-		rows.set(topic, row);
+		if (row?.topic !== topic) {
+			row = rows.get(topic);
+			if (!row) rows.set(topic, (row = { topic, concepts: 0, mastered: 0, onExamDay: 0 }));
+		}
+		row.concepts++;
+		const card = cards.get(key);
+		if (!card || card.state === 0) continue;
+		const rounded = roundedStability(card);
+		if (recallWith(f, card, rounded, now) >= retention) row.mastered++;
+		if (examAt !== undefined) row.onExamDay += recallWith(f, card, rounded, examAt);
 	}
-	return [...rows].map(([topic, r]) => ({ topic, value: r.ok / r.n, concepts: r.n }));
-}
-
-export interface ReadinessRow {
-	topic: string;
-	/** Mean recall probability of the topic's concepts on the date (never-studied concepts count 0). */
-	recall: number;
-	concepts: number;
-}
-
-/** Each topic's expected recall on the exam date, from `recallAll` at that date. */
-export function readiness(
-	recalls: ReadonlyMap<string, number>,
-	conceptTopics: ReadonlyMap<string, string>
-): ReadinessRow[] {
-	const rows = new Map<string, { sum: number; n: number }>();
-	for (const [key, topic] of conceptTopics) {
-		const row = rows.get(topic) ?? { sum: 0, n: 0 };
-		row.n++;
-		row.sum += recalls.get(key) ?? 0;
-		rows.set(topic, row);
-	}
-	return [...rows].map(([topic, r]) => ({ topic, recall: r.sum / r.n, concepts: r.n }));
+	const out = [...rows.values()];
+	for (const r of out) r.onExamDay = examAt === undefined ? NaN : r.onExamDay / r.concepts;
+	return out;
 }
 
 /** The last `weeks` weeks as calendar cells ending today, each with its count of answers. */

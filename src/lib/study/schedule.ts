@@ -64,22 +64,23 @@ export function reviewCard(
  */
 export function recall(f: FSRS, card: CardRecord | undefined, at: number): number {
 	if (!card || card.state === 0) return 0;
-	if (card.last_review === undefined)
-		return f.get_retrievability(toCard(card), new Date(at), false);
-	const days = Math.max(Math.floor((at - card.last_review) / day), 0);
-	return f.forgetting_curve(days, roundedStability(card));
+	return recallWith(f, card, roundedStability(card), at);
 }
 
 /**
- * The stability rounded to 8 decimals as `get_retrievability` rounds it, kept per card record
- * (records are never changed, only replaced): `toFixed` is the slow part of recall, and the progress
- * screen asks for two dates of every card.
+ * The stability rounded to 8 decimals as `get_retrievability` rounds it. `toFixed` is the slow part
+ * of recall: a caller asking for several dates of one card rounds once and calls `recallWith`.
  */
-const rounded = new WeakMap<CardRecord, number>();
-function roundedStability(card: CardRecord): number {
-	let s = rounded.get(card);
-	if (s === undefined) rounded.set(card, (s = +card.stability.toFixed(8)));
-	return s;
+export function roundedStability(card: CardRecord): number {
+	return +card.stability.toFixed(8);
+}
+
+/** `recall` of a reviewed card (state not 0), given its `roundedStability`. */
+export function recallWith(f: FSRS, card: CardRecord, rounded: number, at: number): number {
+	if (card.last_review === undefined)
+		return f.get_retrievability(toCard(card), new Date(at), false);
+	const days = Math.max(Math.floor((at - card.last_review) / day), 0);
+	return f.forgetting_curve(days, rounded);
 }
 
 /**

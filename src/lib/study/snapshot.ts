@@ -170,14 +170,17 @@ function wellFormed(x: unknown): x is Packed {
 		const col = p.card[k];
 		if (!(col instanceof Float64Array) || col.length !== n) return false;
 	}
+	// One pass over the concepts for the card columns: the checks `cardProblem` makes of each card.
 	const { state, last_review } = p.card;
-	const withCard = (ok: (v: number) => boolean) => (col: Float64Array) => {
-		for (let i = 0; i < n; i++) if (state[i] !== -1 && !ok(col[i]!)) return false;
-		return true;
-	};
-	if (!all(state, (v) => v === -1 || v === 0 || v === 1 || v === 2 || v === 3)) return false;
-	for (const k of cardAmounts) if (!withCard(amount)(p.card[k])) return false;
-	if (!withCard((v) => v !== v || (v > -Infinity && v < Infinity))(last_review)) return false;
+	const amounts = cardAmounts.map((k) => p.card![k]);
+	for (let i = 0; i < n; i++) {
+		const st = state[i]!;
+		if (st === -1) continue;
+		if (st !== 0 && st !== 1 && st !== 2 && st !== 3) return false;
+		for (const col of amounts) if (!amount(col[i]!)) return false;
+		const last = last_review[i]!;
+		if (last === Infinity || last === -Infinity) return false;
+	}
 	if (!(p.topic instanceof Int32Array) || p.topic.length !== n) return false;
 	const topicCount = p.topics.length;
 	if (!all(p.topic, (t) => t >= -1 && t < topicCount)) return false;

@@ -15,7 +15,7 @@ import {
 	replayCards,
 	reviewCard
 } from '../../../src/lib/study/schedule.ts';
-import { readiness, recallAll } from '../../../src/lib/study/charts.ts';
+import { topicRecall } from '../../../src/lib/study/charts.ts';
 import { leechesOf, summarize } from '../../../src/lib/study/summary.ts';
 import { answer, day, question, t0 } from './fixtures.ts';
 
@@ -176,9 +176,9 @@ describe('concepts, review picks and leeches', () => {
 	});
 });
 
-describe('readiness for an exam date', () => {
+describe('mastery and readiness by topic', () => {
 	const f = createScheduler(0.9);
-	it("is each topic's mean recall on that date, falling the further away the date is", () => {
+	it("readiness is each topic's mean recall on the exam date, falling the further away the date is", () => {
 		const cards = new Map([
 			['a', reviewCard(f, 'a', undefined, Good, t0)],
 			['b', reviewCard(f, 'b', undefined, Good, t0)]
@@ -188,10 +188,62 @@ describe('readiness for an exam date', () => {
 			['b', 'auth-flow'],
 			['c', 'guest-access']
 		]);
-		const soon = readiness(recallAll(f, cards, t0 + day), topics);
-		const late = readiness(recallAll(f, cards, t0 + 60 * day), topics);
-		const auth = (r: typeof soon) => r.find((x) => x.topic === 'auth-flow')!.recall;
+		const soon = topicRecall(f, cards, topics, 0.9, t0, t0 + day);
+		const late = topicRecall(f, cards, topics, 0.9, t0, t0 + 60 * day);
+		const auth = (r: typeof soon) => r.find((x) => x.topic === 'auth-flow')!.onExamDay;
 		expect(auth(soon)).toBeGreaterThan(auth(late));
-		expect(soon.find((x) => x.topic === 'guest-access')!.recall).toBe(0);
+		expect(soon.find((x) => x.topic === 'guest-access')!.onExamDay).toBe(0);
+		expect(topicRecall(f, cards, topics, 0.9, t0).every((r) => Number.isNaN(r.onExamDay))).toBe(
+			true
+		);
+	});
+
+	it("equals counting and averaging each concept's own recall, for any cards and dates", () => {
+		const topicNames = ['auth-flow', 'guest-access', 'iam-roles'];
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						topic: fc.constantFrom(...topicNames),
+						reviews: fc.array(
+							fc.tuple(fc.integer({ min: 0, max: 30 * day }), fc.constantFrom(Again, Good)),
+							{ maxLength: 4 }
+						)
+					}),
+					{ maxLength: 12 }
+				),
+				fc.integer({ min: 0, max: 60 * day }),
+				fc.integer({ min: 0, max: 90 * day }),
+				fc.constantFrom(0.8, 0.9, 0.95),
+				(concepts, later, exam, retention) => {
+					const cards = new Map<string, ReturnType<typeof reviewCard>>();
+					const topics = new Map<string, string>();
+					let end = t0;
+					concepts.forEach((c, i) => {
+						const key = `c${i}`;
+						topics.set(key, c.topic);
+						let at = t0;
+						for (const [gap, rating] of c.reviews) {
+							at += gap;
+							cards.set(key, reviewCard(f, key, cards.get(key), rating, at));
+						}
+						end = Math.max(end, at);
+					});
+					const now = end + later;
+					const examAt = now + exam;
+					for (const row of topicRecall(f, cards, topics, retention, now, examAt)) {
+						const keys = [...topics].filter(([, t]) => t === row.topic).map(([k]) => k);
+						expect(row.concepts).toBe(keys.length);
+						expect(row.mastered).toBe(
+							keys.filter((k) => recall(f, cards.get(k), now) >= retention).length
+						);
+						const mean =
+							keys.reduce((s, k) => s + recall(f, cards.get(k), examAt), 0) / keys.length;
+						expect(row.onExamDay).toBeCloseTo(mean, 12);
+					}
+				}
+			),
+			{ numRuns: 200, seed: 9 }
+		);
 	});
 });
