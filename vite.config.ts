@@ -15,6 +15,9 @@ export default defineConfig({
 	},
 	plugins: [
 		{
+			// static/theme.js applies the remembered theme and motion setting before the first paint, so
+			// a dark or projector theme never flashes light: a file, since the content security policy
+			// allows no inline script, and without comments, since every page's first load carries it.
 			// Vite puts the entry's <script type="module"> and stylesheet after theme.js in <head>;
 			// theme.js blocks the parser, so Chromium asked for them only once it had arrived. After
 			// them, all three are asked for at once, and theme.js still runs before the first paint.

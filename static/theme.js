@@ -1,5 +1,3 @@
-// Applies the remembered theme before the first paint, so a dark or projector theme never flashes
-// light. A file rather than an inline script, so the content security policy allows no inline script.
 (function () {
 	var theme = 'system';
 	var motion = 'system';
