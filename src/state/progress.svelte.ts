@@ -1,6 +1,8 @@
 import type { IDBPDatabase } from 'idb';
+import { takeEarlyProgressDb } from '../lib/study/early-open.ts';
 import type { ExamAttempt } from '../lib/study/exam.ts';
 import type { MetaRecord, Quarantined, Written } from '../lib/study/progress-db.ts';
+import { dueBefore, unpackChecked, type Packed } from '../lib/study/snapshot.ts';
 import type { AnswerRecord, CardRecord } from '../lib/study/records.ts';
 import { rateAnswer } from '../lib/study/rating.ts';
 import type { ConceptRecord, DayRecord, Summary } from '../lib/study/summary.ts';
@@ -28,6 +30,17 @@ class Progress {
 	#days = $state.raw<DayRecord[]>([]);
 	#concepts = $state.raw<Map<string, ConceptRecord>>(new Map());
 	#cards = $state.raw<Map<string, CardRecord>>(new Map());
+	/**
+	 * The packed record this tab's cards and concept summaries were read from, while they are
+	 * unchanged since: the progress screen works from its columns, and the card and summary
+	 * objects are made only when something asks for them (`#unpacked`).
+	 */
+	#packed = $state.raw<Packed | undefined>(undefined);
+	#unpackedFrom: Packed | undefined;
+	#unpackedMaps = {
+		cards: new Map<string, CardRecord>(),
+		concepts: new Map<string, ConceptRecord>()
+	};
 	#attempts = $state.raw<ExamAttempt[]>([]);
 	#meta = $state.raw<Map<string, unknown>>(new Map());
 	#quarantined = $state.raw<Quarantined[]>([]);
@@ -55,7 +68,31 @@ class Progress {
 	}
 	/** Each answered concept's topic and latest results. */
 	get concepts(): Map<string, ConceptRecord> {
-		return this.#concepts;
+		return this.#packed ? this.#unpacked(this.#packed).concepts : this.#concepts;
+	}
+	/** The packed record (snapshot.ts) the cards and summaries equal, while they do. */
+	get packed(): Packed | undefined {
+		return this.#packed;
+	}
+	#unpacked(p: Packed): { cards: Map<string, CardRecord>; concepts: Map<string, ConceptRecord> } {
+		if (this.#unpackedFrom !== p) {
+			const u = unpackChecked(p);
+			this.#unpackedMaps = {
+				cards: new Map(u.cards.map((c) => [c.concept, c])),
+				concepts: new Map(u.concepts.map((c) => [c.concept, c]))
+			};
+			this.#unpackedFrom = p;
+		}
+		return this.#unpackedMaps;
+	}
+	/** Makes the cards and summaries objects before they change (see `#packed`). */
+	#materialize(): void {
+		if (!this.#packed) return;
+		const { cards, concepts } = this.#unpacked(this.#packed);
+		this.#cards = cards;
+		this.#concepts = concepts;
+		this.#packed = undefined;
+		this.#unpackedFrom = undefined;
 	}
 	/** How many answers are stored. */
 	get answerCount(): number {
@@ -64,7 +101,7 @@ class Progress {
 		return n;
 	}
 	get cards(): Map<string, CardRecord> {
-		return this.#cards;
+		return this.#packed ? this.#unpacked(this.#packed).cards : this.#cards;
 	}
 	get attempts(): ExamAttempt[] {
 		return this.#attempts;
@@ -108,6 +145,7 @@ class Progress {
 	/** Concepts due by the end of the day containing `now`. */
 	dueCount(now: number): number {
 		const end = startOfDay(now) + day;
+		if (this.#packed) return dueBefore(this.#packed, end);
 		let n = 0;
 		for (const c of this.#cards.values()) if (c.due < end) n++;
 		return n;
@@ -131,12 +169,18 @@ class Progress {
 				return undefined;
 			}
 			try {
-				const { openProgressDb } = await import('../lib/study/progress-db.ts');
-				return await openProgressDb(undefined, undefined, () => {
+				const [{ openProgressDb, adoptProgressDb }, early] = await Promise.all([
+					import('../lib/study/progress-db.ts'),
+					takeEarlyProgressDb()
+				]);
+				const onBlocking = () => {
 					this.#problem =
 						'A newer version of the app opened in another tab. Reload this tab to keep saving.';
 					this.#db = Promise.resolve(undefined);
-				});
+				};
+				return early
+					? adoptProgressDb(early, onBlocking)
+					: await openProgressDb(undefined, undefined, onBlocking);
 			} catch (err) {
 				this.#problem = err instanceof Error ? err.message : String(err);
 				return undefined;
@@ -181,12 +225,18 @@ class Progress {
 			try {
 				const { loadSummary, quarantined } = await import('../lib/study/progress-db.ts');
 				const stored = await loadSummary(db);
-				const cards = new Map<string, CardRecord>();
-				for (const c of stored.cards) cards.set(c.concept, c);
-				this.#cards = cards;
 				this.#attempts = stored.attempts;
 				this.#meta = new Map(stored.meta.map((m) => [m.key, m.value]));
-				this.#setSummary(stored);
+				if (stored.packed) {
+					this.#packed = stored.packed;
+					this.#days = stored.days;
+				} else {
+					const cards = new Map<string, CardRecord>();
+					for (const c of stored.cards) cards.set(c.concept, c);
+					this.#packed = undefined;
+					this.#cards = cards;
+					this.#setSummary(stored);
+				}
 				this.#generation = stored.generation;
 				if (!stored.fromPacked) this.#packSoon();
 				this.#quarantined = await quarantined(db);
@@ -205,6 +255,7 @@ class Progress {
 				const log = await loadAnswers(db);
 				this.#answers = log.answers;
 				if (log.rebuilt) {
+					this.#materialize();
 					this.#setSummary(log.rebuilt);
 					this.#generation = -1;
 				}
@@ -255,7 +306,7 @@ class Progress {
 			]);
 			await savePacked(
 				db,
-				pack(this.#generation, this.#cards.values(), this.#concepts.values(), this.#days)
+				pack(this.#generation, this.cards.values(), this.concepts.values(), this.#days)
 			);
 		} catch {
 			// The packed record only saves time; without it the next visit reads the stores.
@@ -292,13 +343,13 @@ class Progress {
 		const inMemory = (): Omit<Written, 'generation'> => {
 			const key = addToDay(undefined, answer).day;
 			return {
-				cards: [...new Set(answer.concepts)].map((c) => next(c, this.#cards.get(c))),
+				cards: [...new Set(answer.concepts)].map((c) => next(c, this.cards.get(c))),
 				day: addToDay(
 					this.#days.find((d) => d.day === key),
 					answer
 				),
 				concepts: [...new Set(answer.concepts)].map((c) =>
-					addToConcept(this.#concepts.get(c), c, answer)
+					addToConcept(this.concepts.get(c), c, answer)
 				)
 			};
 		};
@@ -319,6 +370,7 @@ class Progress {
 		} else written = inMemory();
 		// Without storage this copy is the only log, so it is always kept.
 		if (this.#answersReady || !db) this.#answers = [...this.#answers, answer];
+		this.#materialize();
 		const cards = new Map(this.#cards);
 		for (const c of written.cards) cards.set(c.concept, c);
 		this.#cards = cards;

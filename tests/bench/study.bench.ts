@@ -1,13 +1,10 @@
 import { bench, describe } from 'vitest';
-import { topicRecall } from '../../src/lib/study/charts.ts';
+import { conceptTopics, forecast, topicRecall } from '../../src/lib/study/columns.ts';
+import { pack } from '../../src/lib/study/snapshot.ts';
+import { summarize } from '../../src/lib/study/summary.ts';
 import type { AnswerRecord } from '../../src/lib/study/records.ts';
 import { createRandom } from '../../src/lib/study/random.ts';
-import {
-	createScheduler,
-	dueConcepts,
-	forecast,
-	replayCards
-} from '../../src/lib/study/schedule.ts';
+import { createScheduler, dueConcepts, replayCards } from '../../src/lib/study/schedule.ts';
 
 // 10,000 concept cards built from 100,000 review records over a year (seeded, fixed clock).
 const t0 = Date.UTC(2026, 0, 1);
@@ -28,7 +25,9 @@ const answers: AnswerRecord[] = Array.from({ length: 100_000 }, (_, i) => ({
 }));
 const f = createScheduler(0.9);
 const cards = replayCards(f, answers);
-const conceptTopics = new Map([...cards.keys()].map((k, i) => [k, topics[i % topics.length]!]));
+const { concepts, days } = summarize(answers);
+/** The bank names every concept, under one of five topics. */
+const named = new Map([...cards.keys()].map((k, i) => [k, { topic: topics[i % topics.length]! }]));
 const now = t0 + 366 * 86_400_000;
 
 describe('study engine: 10,000 cards, 100,000 reviews (budget 200 ms for scheduling and readiness)', () => {
@@ -37,7 +36,9 @@ describe('study engine: 10,000 cards, 100,000 reviews (budget 200 ms for schedul
 	});
 	bench('due today, 30-day forecast, mastery and readiness for 10,000 cards', () => {
 		dueConcepts(cards.values(), now);
-		forecast(cards.values(), now);
-		topicRecall(f, cards, conceptTopics, 0.9, now, now + 30 * 86_400_000);
+		// As the progress screen does without a packed record: pack, then work from the columns.
+		const p = pack(-1, cards.values(), concepts, days);
+		forecast(p, now);
+		topicRecall(f, p, conceptTopics(p, named), 0.9, now, now + 30 * 86_400_000);
 	});
 });

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ExamAttempt } from './exam.ts';
 import { answerProblem, cardProblem, type AnswerRecord, type CardRecord } from './records.ts';
 import {
@@ -12,11 +12,11 @@ import {
 	type DayRecord,
 	type Summary
 } from './summary.ts';
-import { unpack, type Packed } from './snapshot.ts';
+import { checkPacked, unpackChecked, type Packed, type Unpacked } from './snapshot.ts';
 
-/** The learner's progress database; separate from the imported-deck database, which it exports too. */
-export const progressDbName = 'ipl-progress';
-export const schemaVersion = 2;
+import { progressDbName, schemaVersion } from './early-open.ts';
+
+export { progressDbName, schemaVersion };
 
 /** A record that could not be read, kept aside with the reason instead of being dropped. */
 export interface Quarantined {
@@ -127,6 +127,18 @@ export async function openProgressDb(
 	}
 }
 
+/**
+ * Takes over a connection opened at the current schema version without this module (see
+ * early-open.ts), with the same `onBlocking` as `openProgressDb`.
+ */
+export function adoptProgressDb(raw: IDBDatabase, onBlocking?: () => void): IDBPDatabase {
+	raw.onversionchange = () => {
+		raw.close();
+		onBlocking?.();
+	};
+	return wrap(raw);
+}
+
 /** A key/value setting kept with the progress (retention target, exam date, flagged questions). */
 export interface MetaRecord {
 	key: string;
@@ -147,6 +159,8 @@ export interface StoredSummary {
 	generation: number;
 	/** Whether they came from the packed record rather than the stores. */
 	fromPacked: boolean;
+	/** The packed record they came from (checked), when they did. */
+	packed?: Packed;
 }
 
 export interface StoredProgress extends StoredSummary {
@@ -231,17 +245,27 @@ export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<S
 	await quick.done;
 	const current = ((generation as { value: number } | undefined)?.value ?? 0) as number;
 	if ((packed as Packed | undefined)?.generation === current) {
-		const records = unpack(packed);
+		const checked = checkPacked(packed);
 		const fine = (store: string, xs: unknown[]) => xs.every((x) => !problemOf[store]!(x));
-		if (records && fine('meta', meta) && fine('attempts', attempts))
+		if (checked && fine('meta', meta) && fine('attempts', attempts)) {
+			// The cards and concept summaries are made from the columns only when asked for.
+			let records: Unpacked | undefined;
 			return {
-				...records,
+				get cards() {
+					return (records ??= unpackChecked(checked)).cards;
+				},
+				get concepts() {
+					return (records ??= unpackChecked(checked)).concepts;
+				},
+				days: checked.days,
 				meta: meta as MetaRecord[],
 				attempts: attempts as ExamAttempt[],
 				quarantined: [],
 				generation: current,
-				fromPacked: true
+				fromPacked: true,
+				packed: checked
 			};
+		}
 	}
 
 	const tx = db.transaction(

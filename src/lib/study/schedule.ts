@@ -75,12 +75,32 @@ export function roundedStability(card: CardRecord): number {
 	return +card.stability.toFixed(8);
 }
 
+const round8 = (x: number) => Math.round(x * 1e8) / 1e8;
+
+/**
+ * The scheduler's forgetting curve, R(days, stability), with its decay and factor worked out once
+ * instead of on every call: the FSRS curve (1 + factor × days / S)^decay, rounded to 8 decimals
+ * as ts-fsrs rounds it, where decay is minus the last weight and factor makes R(S, S) = 0.9. A
+ * property test checks it against the scheduler's own `get_retrievability`.
+ */
+export function forgettingCurve(f: FSRS): (days: number, rounded: number) => number {
+	let curve = curves.get(f);
+	if (!curve) {
+		const decay = -f.parameters.w[20]!;
+		const factor = round8(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1);
+		curve = (days, rounded) => round8(Math.pow(1 + (factor * days) / rounded, decay));
+		curves.set(f, curve);
+	}
+	return curve;
+}
+const curves = new WeakMap<FSRS, (days: number, rounded: number) => number>();
+
 /** `recall` of a reviewed card (state not 0), given its `roundedStability`. */
 export function recallWith(f: FSRS, card: CardRecord, rounded: number, at: number): number {
 	if (card.last_review === undefined)
 		return f.get_retrievability(toCard(card), new Date(at), false);
 	const days = Math.max(Math.floor((at - card.last_review) / day), 0);
-	return f.forgetting_curve(days, rounded);
+	return forgettingCurve(f)(days, rounded);
 }
 
 /**
@@ -102,14 +122,4 @@ export function replayCards(f: FSRS, answers: readonly AnswerRecord[]): Map<stri
 /** Concepts due at `at` (due before the end of that day counts as due today). */
 export function dueConcepts(cards: Iterable<CardRecord>, endOfDay: number): CardRecord[] {
 	return [...cards].filter((c) => c.due <= endOfDay).sort((a, b) => a.due - b.due);
-}
-
-/** How many cards fall due on each of the next `days` days (overdue ones count on day 0). */
-export function forecast(cards: Iterable<CardRecord>, startOfToday: number, days = 30): number[] {
-	const counts = Array.from({ length: days }, () => 0);
-	for (const c of cards) {
-		const d = Math.max(0, Math.floor((c.due - startOfToday) / day));
-		if (d < days) counts[d]!++;
-	}
-	return counts;
 }

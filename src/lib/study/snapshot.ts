@@ -103,30 +103,50 @@ export function pack(
 
 /** The records a packed record holds, or undefined if it is not a whole, well-formed one. */
 export function unpack(x: unknown): Unpacked | undefined {
-	if (!wellFormed(x)) return undefined;
+	return wellFormed(x) ? unpackChecked(x) : undefined;
+}
+
+/** `x` if it is a whole, well-formed packed record, else undefined. */
+export function checkPacked(x: unknown): Packed | undefined {
+	return wellFormed(x) ? x : undefined;
+}
+
+/** The card at column `i` of a checked packed record (its `state` is not -1). */
+export function cardAt(p: Packed, i: number): CardRecord {
+	const { card } = p;
+	const c: CardRecord = {
+		concept: p.names[i]!,
+		due: card.due[i]!,
+		stability: card.stability[i]!,
+		difficulty: card.difficulty[i]!,
+		elapsed_days: card.elapsed_days[i]!,
+		scheduled_days: card.scheduled_days[i]!,
+		learning_steps: card.learning_steps[i]!,
+		reps: card.reps[i]!,
+		lapses: card.lapses[i]!,
+		state: card.state[i]!
+	};
+	const last = card.last_review[i]!;
+	if (last === last) c.last_review = last;
+	return c;
+}
+
+/** How many cards are due before `end`. */
+export function dueBefore(p: Packed, end: number): number {
+	let n = 0;
+	const { state, due } = p.card;
+	for (let i = 0; i < p.names.length; i++) if (state[i] !== -1 && due[i]! < end) n++;
+	return n;
+}
+
+/** The records of a packed record already checked by `checkPacked`. */
+export function unpackChecked(x: Packed): Unpacked {
 	const cards: CardRecord[] = [];
 	const concepts: ConceptRecord[] = [];
 	const { card, names, topics, topic, since, answered, recentAt, recentOk } = x;
 	for (let i = 0; i < names.length; i++) {
 		const concept = names[i]!;
-		const state = card.state[i]!;
-		if (state !== -1) {
-			const c: CardRecord = {
-				concept,
-				due: card.due[i]!,
-				stability: card.stability[i]!,
-				difficulty: card.difficulty[i]!,
-				elapsed_days: card.elapsed_days[i]!,
-				scheduled_days: card.scheduled_days[i]!,
-				learning_steps: card.learning_steps[i]!,
-				reps: card.reps[i]!,
-				lapses: card.lapses[i]!,
-				state
-			};
-			const last = card.last_review[i]!;
-			if (last === last) c.last_review = last;
-			cards.push(c);
-		}
+		if (card.state[i] !== -1) cards.push(cardAt(x, i));
 		const t = topic[i]!;
 		if (t !== -1) {
 			const recent: ConceptRecord['recent'] = [];
@@ -146,11 +166,6 @@ export function unpack(x: unknown): Unpacked | undefined {
 	return { cards, concepts, days: x.days };
 }
 
-/** Every value in `col` passes `ok`. */
-function all(col: ArrayLike<number>, ok: (v: number) => boolean): boolean {
-	for (let i = 0; i < col.length; i++) if (!ok(col[i]!)) return false;
-	return true;
-}
 const amount = (v: number) => v >= 0 && v < Infinity;
 
 /**
@@ -163,8 +178,9 @@ function wellFormed(x: unknown): x is Packed {
 	if (typeof p.generation !== 'number' || !Array.isArray(p.names) || !Array.isArray(p.topics))
 		return false;
 	const n = p.names.length;
-	if (!p.names.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 500)) return false;
-	if (!p.topics.every((s) => typeof s === 'string' && s.length > 0)) return false;
+	for (const s of p.names)
+		if (typeof s !== 'string' || s.length === 0 || s.length > 500) return false;
+	for (const s of p.topics) if (typeof s !== 'string' || s.length === 0) return false;
 	if (typeof p.card !== 'object' || p.card === null) return false;
 	for (const k of cardColumns) {
 		const col = p.card[k];
@@ -183,16 +199,25 @@ function wellFormed(x: unknown): x is Packed {
 	}
 	if (!(p.topic instanceof Int32Array) || p.topic.length !== n) return false;
 	const topicCount = p.topics.length;
-	if (!all(p.topic, (t) => t >= -1 && t < topicCount)) return false;
-	const { since, answered } = p;
+	const { topic, since, answered, recentAt, recentOk } = p;
 	if (!(since instanceof Float64Array) || since.length !== n) return false;
 	if (!(answered instanceof Float64Array) || answered.length !== n) return false;
-	if (!all(since, (v) => v > -Infinity && v < Infinity)) return false;
-	if (!all(answered, (v) => Number.isInteger(v) && v >= 0)) return false;
-	if (!(p.recentAt instanceof Float64Array) || p.recentAt.length !== n * leechWindow) return false;
-	if (!(p.recentOk instanceof Uint8Array) || p.recentOk.length !== n * leechWindow) return false;
-	if (!all(p.recentAt, (v) => v !== Infinity && v !== -Infinity)) return false;
-	if (!all(p.recentOk, (v) => v === 0 || v === 1)) return false;
-	for (let i = 0; i < n; i++) if (p.topic[i] !== -1 && !(answered[i]! >= 1)) return false;
+	if (!(recentAt instanceof Float64Array) || recentAt.length !== n * leechWindow) return false;
+	if (!(recentOk instanceof Uint8Array) || recentOk.length !== n * leechWindow) return false;
+	// One pass over the concepts for the summary columns: the checks `conceptProblem` makes.
+	for (let i = 0; i < n; i++) {
+		const t = topic[i]!;
+		if (t < -1 || t >= topicCount) return false;
+		const s = since[i]!;
+		if (!(s > -Infinity && s < Infinity)) return false;
+		const a = answered[i]!;
+		if (!Number.isInteger(a) || a < 0 || (t !== -1 && a < 1)) return false;
+	}
+	for (let j = 0; j < recentAt.length; j++) {
+		const at = recentAt[j]!;
+		if (at === Infinity || at === -Infinity) return false;
+		const ok = recentOk[j]!;
+		if (ok !== 0 && ok !== 1) return false;
+	}
 	return Array.isArray(p.days) && p.days.every((d) => !dayProblem(d));
 }

@@ -1,4 +1,4 @@
-import { leechMisses, leechWindow } from './concepts.ts';
+import { leechWindow } from './concepts.ts';
 import type { AnswerRecord } from './records.ts';
 
 /**
@@ -95,19 +95,6 @@ export function summarize(answers: readonly AnswerRecord[]): Summary {
 		days: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
 		concepts: [...concepts.values()]
 	};
-}
-
-/** Concepts the learner keeps failing (missed `leechMisses` of their latest results), worst first. */
-export function leechesOf(concepts: Iterable<ConceptRecord>): { key: string; misses: number }[] {
-	const out: { key: string; misses: number }[] = [];
-	for (const c of concepts) {
-		let misses = 0;
-		for (const r of c.recent) if (!r.correct) misses++;
-		if (misses >= leechMisses) out.push({ key: c.concept, misses });
-	}
-	// Ties by key in code-unit order: keys are lower-cased, and a locale-aware comparison costs
-	// tens of milliseconds over the thousands of leeches a long history can have.
-	return out.sort((a, b) => b.misses - a.misses || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> =>

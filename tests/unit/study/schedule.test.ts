@@ -10,13 +10,14 @@ import { Again, Good } from '../../../src/lib/study/rating.ts';
 import {
 	createScheduler,
 	dueConcepts,
-	forecast,
+	forgettingCurve,
 	recall,
 	replayCards,
 	reviewCard
 } from '../../../src/lib/study/schedule.ts';
-import { topicRecall } from '../../../src/lib/study/charts.ts';
-import { leechesOf, summarize } from '../../../src/lib/study/summary.ts';
+import { conceptTopics, forecast, leeches, topicRecall } from '../../../src/lib/study/columns.ts';
+import { pack } from '../../../src/lib/study/snapshot.ts';
+import { summarize } from '../../../src/lib/study/summary.ts';
 import { answer, day, question, t0 } from './fixtures.ts';
 
 describe('scheduling concepts with ts-fsrs', () => {
@@ -89,6 +90,22 @@ describe('scheduling concepts with ts-fsrs', () => {
 		);
 	});
 
+	it("the forgetting curve worked out once is the scheduler's own, for any days and stability", () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(0.7, 0.85, 0.9, 0.97),
+				fc.integer({ min: 0, max: 2000 }),
+				fc.double({ min: 0.01, max: 5000, noNaN: true }),
+				(retention, days, stability) => {
+					const g = createScheduler(retention);
+					const s = +stability.toFixed(8);
+					expect(forgettingCurve(g)(days, s)).toBe(g.forgetting_curve(days, s));
+				}
+			),
+			{ numRuns: 500, seed: 3 }
+		);
+	});
+
 	it('one miss reschedules the concept for every question that tests it', () => {
 		const log = (secondRight: boolean) =>
 			replayCards(f, [
@@ -119,7 +136,7 @@ describe('scheduling concepts with ts-fsrs', () => {
 			{ ...reviewCard(f, 'c', undefined, Good, t0), due: t0 + 40 * day }
 		];
 		expect(dueConcepts(cards, t0).map((c) => c.concept)).toEqual(['a']);
-		const f30 = forecast(cards, t0);
+		const f30 = forecast(pack(0, cards, [], []), t0);
 		expect(f30).toHaveLength(30);
 		expect(f30[0]).toBe(1);
 		expect(f30[2]).toBe(1);
@@ -160,10 +177,12 @@ describe('concepts, review picks and leeches', () => {
 		const log = [true, false, false, true, false].map((correct, i) =>
 			answer(`a${i}`, { correct, at: t0 + i })
 		);
-		expect(leechesOf(summarize(log).concepts)).toEqual([{ key: 'enhanced flow', misses: 3 }]);
-		expect(leechesOf(summarize(log.slice(0, 4)).concepts)).toEqual([]);
+		const leechesOf = (answers: typeof log) =>
+			leeches(pack(0, [], summarize(answers).concepts, []));
+		expect(leechesOf(log)).toEqual([{ key: 'enhanced flow', misses: 3, topic: log[0]!.topic }]);
+		expect(leechesOf(log.slice(0, 4))).toEqual([]);
 		const recovered = [...log, ...[1, 2, 3].map((i) => answer(`b${i}`, { at: t0 + 10 + i }))];
-		expect(leechesOf(summarize(recovered).concepts)).toEqual([]);
+		expect(leechesOf(recovered)).toEqual([]);
 	});
 
 	it('the missed drill holds questions whose latest answer was wrong', () => {
@@ -188,14 +207,18 @@ describe('mastery and readiness by topic', () => {
 			['b', 'auth-flow'],
 			['c', 'guest-access']
 		]);
-		const soon = topicRecall(f, cards, topics, 0.9, t0, t0 + day);
-		const late = topicRecall(f, cards, topics, 0.9, t0, t0 + 60 * day);
+		const p = pack(0, cards.values(), [], []);
+		const named = conceptTopics(p, new Map([...topics].map(([k, topic]) => [k, { topic }])));
+		const soon = topicRecall(f, p, named, 0.9, t0, t0 + day);
+		const late = topicRecall(f, p, named, 0.9, t0, t0 + 60 * day);
 		const auth = (r: typeof soon) => r.find((x) => x.topic === 'auth-flow')!.onExamDay;
 		expect(auth(soon)).toBeGreaterThan(auth(late));
-		expect(soon.find((x) => x.topic === 'guest-access')!.onExamDay).toBe(0);
-		expect(topicRecall(f, cards, topics, 0.9, t0).every((r) => Number.isNaN(r.onExamDay))).toBe(
-			true
-		);
+		expect(soon.find((x) => x.topic === 'guest-access')).toMatchObject({
+			concepts: 1,
+			mastered: 0,
+			onExamDay: 0
+		});
+		expect(topicRecall(f, p, named, 0.9, t0).every((r) => Number.isNaN(r.onExamDay))).toBe(true);
 	});
 
 	it("equals counting and averaging each concept's own recall, for any cards and dates", () => {
@@ -231,7 +254,11 @@ describe('mastery and readiness by topic', () => {
 					});
 					const now = end + later;
 					const examAt = now + exam;
-					for (const row of topicRecall(f, cards, topics, retention, now, examAt)) {
+					const p = pack(0, cards.values(), [], []);
+					const named = new Map([...topics].map(([k, topic]) => [k, { topic }]));
+					const rows = topicRecall(f, p, conceptTopics(p, named), retention, now, examAt);
+					expect(rows.map((r) => r.topic).sort()).toEqual([...new Set(topics.values())].sort());
+					for (const row of rows) {
 						const keys = [...topics].filter(([, t]) => t === row.topic).map(([k]) => k);
 						expect(row.concepts).toBe(keys.length);
 						expect(row.mastered).toBe(

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendar, topicsOfConcepts } from '../../../src/lib/study/charts.ts';
+import { calendar, conceptTopics, leeches } from '../../../src/lib/study/columns.ts';
+import { pack } from '../../../src/lib/study/snapshot.ts';
 import { leechMisses, leechWindow } from '../../../src/lib/study/concepts.ts';
 import type { AnswerRecord } from '../../../src/lib/study/records.ts';
 import {
@@ -9,7 +10,6 @@ import {
 	conceptProblem,
 	dayKey,
 	dayProblem,
-	leechesOf,
 	summarize,
 	type ConceptRecord,
 	type DayRecord
@@ -133,7 +133,8 @@ describe('the answer summary', () => {
 	it('finds the same leeches as the definition, from the summary alone', () => {
 		fc.assert(
 			fc.property(logs, (answers) => {
-				expect(leechesOf(summarize(answers).concepts)).toEqual(naiveLeeches(answers));
+				const found = leeches(pack(0, [], summarize(answers).concepts, []));
+				expect(found.map(({ key, misses }) => ({ key, misses }))).toEqual(naiveLeeches(answers));
 			}),
 			{ numRuns: 300, seed: 11 }
 		);
@@ -170,18 +171,22 @@ describe('the answer summary', () => {
 			answer(t0 + 2, true, 1, ['in bank', 'gone'], 'iam-roles'),
 			answer(t0 + 1, false, 2, ['gone'], 'federation')
 		]);
-		const answered = new Map(concepts.map((c) => [c.concept, c]));
 		const named = new Map([
 			['in bank', { topic: 'auth-flow' }],
 			['never answered', { topic: 'abac' }]
 		]);
-		expect(topicsOfConcepts(named, answered)).toEqual(
+		const p = pack(0, [], concepts, []);
+		const topics = conceptTopics(p, named);
+		expect(topics.names).toEqual(['auth-flow', 'abac', 'federation']);
+		const topicOf = new Map(p.names.map((key, i) => [key, topics.names[topics.of[i]!]]));
+		expect(topicOf).toEqual(
 			new Map([
 				['in bank', 'auth-flow'],
-				['never answered', 'abac'],
 				['gone', 'federation']
 			])
 		);
+		// Each topic's concepts, the named one never answered included.
+		expect([...topics.concepts]).toEqual([1, 1, 1]);
 	});
 
 	it('refuses stored summary records that are not summaries, saying what is wrong', () => {
