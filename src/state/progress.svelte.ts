@@ -223,7 +223,7 @@ class Progress {
 		const db = await this.#open();
 		if (db) {
 			try {
-				const { loadSummary, quarantined } = await import('../lib/study/progress-db.ts');
+				const { loadSummary } = await import('../lib/study/progress-db.ts');
 				const stored = await loadSummary(db);
 				this.#attempts = stored.attempts;
 				this.#meta = new Map(stored.meta.map((m) => [m.key, m.value]));
@@ -239,7 +239,7 @@ class Progress {
 				}
 				this.#generation = stored.generation;
 				if (!stored.fromPacked) this.#packSoon();
-				this.#quarantined = await quarantined(db);
+				this.#quarantined = stored.kept;
 			} catch (err) {
 				this.#problem = `Stored progress could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was deleted.`;
 			}

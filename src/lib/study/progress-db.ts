@@ -155,6 +155,8 @@ export interface StoredSummary {
 	concepts: ConceptRecord[];
 	/** The records set aside on this load. */
 	quarantined: Quarantined[];
+	/** Every record set aside, on this load or an earlier one (read in the same transaction). */
+	kept: Quarantined[];
 	/** The generation the cards and summaries were read at. */
 	generation: number;
 	/** Whether they came from the packed record rather than the stores. */
@@ -235,12 +237,13 @@ async function readChecked<T>(
  * cannot be read, it is set aside and both are built again from the answers.
  */
 export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<StoredSummary> {
-	const quick = db.transaction(['snapshot', 'meta', 'attempts'], 'readonly');
-	const [generation, packed, meta, attempts] = await Promise.all([
+	const quick = db.transaction(['snapshot', 'meta', 'attempts', 'quarantine'], 'readonly');
+	const [generation, packed, meta, attempts, kept] = await Promise.all([
 		quick.objectStore('snapshot').get('generation'),
 		quick.objectStore('snapshot').get('packed'),
 		quick.objectStore('meta').getAll(),
-		quick.objectStore('attempts').getAll()
+		quick.objectStore('attempts').getAll(),
+		quick.objectStore('quarantine').getAll()
 	]);
 	await quick.done;
 	const current = ((generation as { value: number } | undefined)?.value ?? 0) as number;
@@ -261,6 +264,7 @@ export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<S
 				meta: meta as MetaRecord[],
 				attempts: attempts as ExamAttempt[],
 				quarantined: [],
+				kept: kept as Quarantined[],
 				generation: current,
 				fromPacked: true,
 				packed: checked
@@ -290,6 +294,7 @@ export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<S
 		? (await bump(tx)).after
 		: (((await tx.objectStore('snapshot').get('generation')) as { value: number } | undefined)
 				?.value ?? 0);
+	const keptNow = (await tx.objectStore('quarantine').getAll()) as Quarantined[];
 	await tx.done;
 	return {
 		cards,
@@ -297,6 +302,7 @@ export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<S
 		meta: metaRead,
 		...summary,
 		quarantined,
+		kept: keptNow,
 		generation: read,
 		fromPacked: false
 	};

@@ -331,5 +331,21 @@ describe('the progress database', () => {
 			expect(s.cards.map((c) => c.concept)).not.toContain('concept 1');
 			db.close();
 		});
+
+		it('lists every record set aside so far, whether read from the stores or the packed record', async () => {
+			const db = await filled();
+			await db.put('cards', { concept: 'concept 1', due: 'soon' });
+			const fromStores = await loadSummary(db, t0);
+			expect(fromStores.fromPacked).toBe(false);
+			expect(fromStores.kept.map((q) => `${q.store} ${q.key}`)).toEqual(['cards concept 1']);
+			expect(await savePacked(db, packedOf(fromStores))).toBe(true);
+			const fromPacked = await loadSummary(db, t0);
+			expect(fromPacked.fromPacked).toBe(true);
+			// Set aside on an earlier load, so not on this one, but still kept and listed.
+			expect(fromPacked.quarantined).toEqual([]);
+			expect(fromPacked.kept).toEqual(await quarantined(db));
+			expect(fromPacked.kept).toHaveLength(1);
+			db.close();
+		});
 	});
 });
