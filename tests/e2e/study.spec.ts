@@ -21,7 +21,11 @@ async function answerPractice(page: Page) {
 async function practise(page: Page, n: number, seed: number) {
 	await page.goto(`/#/practice?seed=${seed}&count=${n}&generated=off`);
 	await page.getByRole('button', { name: 'Start practising' }).click();
-	for (let i = 0; i < n; i++) await answerPractice(page);
+	for (let i = 1; i <= n; i++) {
+		// The next question shows once the last answer is stored: keys pressed before go nowhere.
+		await expect(page.getByText(`Question ${i} of ${n}`)).toBeVisible();
+		await answerPractice(page);
+	}
 	await expect(page.getByRole('heading', { name: new RegExp(`of ${n} right$`) })).toBeVisible();
 }
 
