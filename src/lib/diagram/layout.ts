@@ -4,7 +4,6 @@
  * same and is tested as strings; Svelte draws the elements from these numbers.
  */
 import { easeCubicInOut } from 'd3-ease';
-import { interpolateNumber } from 'd3-interpolate';
 import { lanes as laneInfo, type LaneId } from '../flows/catalogue.ts';
 import type { FlowStep, StepKind } from '../flows/types.ts';
 
@@ -204,9 +203,17 @@ function drawnShare(t: number): number {
 	return easeCubicInOut(Math.min(1, Math.max(0, t)));
 }
 
+/**
+ * The point share `t` of the way from `a` to `b`: d3-interpolate's `interpolateNumber` written out
+ * (a unit test compares them), since that module would be the flow page's only use of its chunk.
+ */
+export function between(a: number, b: number, t: number): number {
+	return a * (1 - t) + b * t;
+}
+
 /** The arrow's shaft, drawn from its start up to share `t` of its length. */
 export function shaftPath(m: MessageGeometry, t = 1): string {
-	const tip = interpolateNumber(m.x1, m.x2)(drawnShare(t));
+	const tip = between(m.x1, m.x2, drawnShare(t));
 	return `M${round(m.x1)},${round(m.y)}H${round(tip)}`;
 }
 
@@ -215,7 +222,7 @@ export function shaftPath(m: MessageGeometry, t = 1): string {
  * as sequence diagrams tell requests from replies.
  */
 export function headPath(m: MessageGeometry, t = 1): string {
-	const tip = interpolateNumber(m.x1, m.x2)(drawnShare(t));
+	const tip = between(m.x1, m.x2, drawnShare(t));
 	const dir = m.x2 >= m.x1 ? 1 : -1;
 	const back = round(tip - dir * 9);
 	const y = m.y;
@@ -227,7 +234,7 @@ export function headPath(m: MessageGeometry, t = 1): string {
 /** Where the packet is at animation time `t`: it eases along the arrow, or sits on a note. */
 export function packetPoint(m: MessageGeometry, t: number): { x: number; y: number } {
 	if (m.note) return { x: round(m.note.x + m.note.width / 2), y: round(m.y) };
-	return { x: round(interpolateNumber(m.x1, m.x2)(drawnShare(t))), y: round(m.y) };
+	return { x: round(between(m.x1, m.x2, drawnShare(t))), y: round(m.y) };
 }
 
 /** The lanes a step touches, highlighted while it is the current step. */

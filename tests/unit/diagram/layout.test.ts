@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { interpolateNumber } from 'd3-interpolate';
 import { scalePoint } from 'd3-scale';
+import fc from 'fast-check';
 import {
 	activeLanes,
+	between,
 	headPath,
 	layoutDiagram,
 	packetPoint,
@@ -42,6 +45,20 @@ describe('layoutDiagram', () => {
 				expect(drawn.lanes.map((l) => l.x)).toEqual(ids.map(at));
 				expect(drawn.laneWidth).toBeCloseTo(Math.max(0, x.step() - 8), 3);
 			}
+	});
+
+	it("moves along an arrow exactly as d3's interpolateNumber does", () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: -5000, max: 5000, noNaN: true }),
+				fc.double({ min: -5000, max: 5000, noNaN: true }),
+				fc.double({ min: 0, max: 1, noNaN: true }),
+				(a, b, t) => {
+					expect(between(a, b, t)).toBe(interpolateNumber(a, b)(t));
+				}
+			),
+			{ numRuns: 500, seed: 17 }
+		);
 	});
 
 	it('gives each step its own row, numbered from 1', () => {
