@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { takeEarlyProgressDb } from '../lib/study/early-open.ts';
 import type { ExamAttempt } from '../lib/study/exam.ts';
 import type { MetaRecord, Quarantined, Written } from '../lib/study/progress-db.ts';
-import { dueBefore, unpackChecked, type Packed } from '../lib/study/snapshot.ts';
+import { dueBefore, pack, unpackChecked, type Packed } from '../lib/study/snapshot.ts';
 import type { AnswerRecord, CardRecord } from '../lib/study/records.ts';
 import { rateAnswer } from '../lib/study/rating.ts';
 import type { ConceptRecord, DayRecord, Summary } from '../lib/study/summary.ts';
@@ -70,10 +70,16 @@ class Progress {
 	get concepts(): Map<string, ConceptRecord> {
 		return this.#packed ? this.#unpacked(this.#packed).concepts : this.#concepts;
 	}
-	/** The packed record (snapshot.ts) the cards and summaries equal, while they do. */
-	get packed(): Packed | undefined {
-		return this.#packed;
+	/**
+	 * The cards and concept summaries as columns (snapshot.ts): the packed record they were read
+	 * from while they are unchanged, else packed from them (never stored, so its generation is -1).
+	 */
+	get columns(): Packed {
+		return this.#columns;
 	}
+	#columns = $derived(
+		this.#packed ?? pack(-1, this.#cards.values(), this.#concepts.values(), this.#days)
+	);
 	#unpacked(p: Packed): { cards: Map<string, CardRecord>; concepts: Map<string, ConceptRecord> } {
 		if (this.#unpackedFrom !== p) {
 			const u = unpackChecked(p);
@@ -298,15 +304,13 @@ class Progress {
 		clearTimeout(this.#packTimer);
 		this.#packTimer = undefined;
 		const db = await this.#db;
-		if (!db || this.#generation < 0) return;
+		// Read from the packed record and unchanged since: that record is the one stored.
+		if (!db || this.#generation < 0 || this.#packed) return;
 		try {
-			const [{ pack }, { savePacked }] = await Promise.all([
-				import('../lib/study/snapshot.ts'),
-				import('../lib/study/progress-db.ts')
-			]);
+			const { savePacked } = await import('../lib/study/progress-db.ts');
 			await savePacked(
 				db,
-				pack(this.#generation, this.cards.values(), this.concepts.values(), this.#days)
+				pack(this.#generation, this.#cards.values(), this.#concepts.values(), this.#days)
 			);
 		} catch {
 			// The packed record only saves time; without it the next visit reads the stores.

@@ -1,6 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
 import { leechMisses, leechWindow } from './concepts.ts';
-import { forgettingCurve, recallWith } from './schedule.ts';
+import { elapsedDays, forgettingCurve, recallWith, roundStability } from './schedule.ts';
 import { cardAt, type Packed } from './snapshot.ts';
 import { dayKey, type DayRecord } from './summary.ts';
 
@@ -97,15 +97,14 @@ export function topicRecall(
 	const onExamDay = new Float64Array(topics.names.length);
 	const { state, stability, last_review } = p.card;
 	const curve = forgettingCurve(f);
-	const elapsed = (when: number, last: number) => Math.max(Math.floor((when - last) / day), 0);
 	for (let i = 0; i < p.names.length; i++) {
 		const t = topics.of[i]!;
 		if (t === -1 || state[i]! <= 0) continue;
-		const rounded = +stability[i]!.toFixed(8);
+		const rounded = roundStability(stability[i]!);
 		const last = last_review[i]!;
 		if (last === last) {
-			if (curve(elapsed(now, last), rounded) >= retention) mastered[t]!++;
-			if (examAt !== undefined) onExamDay[t]! += curve(elapsed(examAt, last), rounded);
+			if (curve(elapsedDays(last, now), rounded) >= retention) mastered[t]!++;
+			if (examAt !== undefined) onExamDay[t]! += curve(elapsedDays(last, examAt), rounded);
 		} else {
 			// A card with no last review is rare: `recallWith` works it out from the whole card.
 			const card = cardAt(p, i);

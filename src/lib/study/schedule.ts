@@ -64,15 +64,20 @@ export function reviewCard(
  */
 export function recall(f: FSRS, card: CardRecord | undefined, at: number): number {
 	if (!card || card.state === 0) return 0;
-	return recallWith(f, card, roundedStability(card), at);
+	return recallWith(f, card, roundStability(card.stability), at);
 }
 
 /**
- * The stability rounded to 8 decimals as `get_retrievability` rounds it. `toFixed` is the slow part
- * of recall: a caller asking for several dates of one card rounds once and calls `recallWith`.
+ * A stability rounded to 8 decimals as `get_retrievability` rounds it. `toFixed` is the slow part
+ * of recall: a caller asking for several dates of one card rounds once.
  */
-export function roundedStability(card: CardRecord): number {
-	return +card.stability.toFixed(8);
+export function roundStability(stability: number): number {
+	return +stability.toFixed(8);
+}
+
+/** The whole days from a review at `last` to `at`, as the forgetting curve counts them. */
+export function elapsedDays(last: number, at: number): number {
+	return Math.max(Math.floor((at - last) / day), 0);
 }
 
 const round8 = (x: number) => Math.round(x * 1e8) / 1e8;
@@ -95,12 +100,11 @@ export function forgettingCurve(f: FSRS): (days: number, rounded: number) => num
 }
 const curves = new WeakMap<FSRS, (days: number, rounded: number) => number>();
 
-/** `recall` of a reviewed card (state not 0), given its `roundedStability`. */
+/** `recall` of a reviewed card (state not 0), given its stability rounded by `roundStability`. */
 export function recallWith(f: FSRS, card: CardRecord, rounded: number, at: number): number {
 	if (card.last_review === undefined)
 		return f.get_retrievability(toCard(card), new Date(at), false);
-	const days = Math.max(Math.floor((at - card.last_review) / day), 0);
-	return forgettingCurve(f)(days, rounded);
+	return forgettingCurve(f)(elapsedDays(card.last_review, at), rounded);
 }
 
 /**
