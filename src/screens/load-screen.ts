@@ -1,7 +1,6 @@
 import type { Component } from 'svelte';
 import type { RouteMatch, RouteName } from '../lib/router/routes.ts';
 import { preloadRecording } from '../lib/flows/recording-chunks.ts';
-import { openProgressDbEarly } from '../lib/study/early-open.ts';
 
 /** What every screen is given; screens that need no route data declare no props. */
 export type ScreenProps = { params: Record<string, string>; query: URLSearchParams };
@@ -32,12 +31,12 @@ const preloads: Partial<Record<RouteName, (route: RouteMatch) => Promise<void>>>
 	flow: (route) => preloadRecording(route.params.flowId ?? '', route.query),
 	// The stored progress (its reads report their own failures), so the charts draw as it mounts;
 	// the storage module is asked for at once, not after the state module that imports it, and the
-	// database is opened while they are on their way. Storage another tab holds up does not hold
+	// database is opened and read while they are on their way. Storage another tab holds up does not hold
 	// the screen: after a second it shows, and says it is loading.
 	progress: () => {
-		openProgressDbEarly();
 		return Promise.race([
 			Promise.all([
+				import('../lib/study/early-open.ts').then((m) => m.openProgressDbEarly(true)),
 				import('../lib/study/progress-db.ts'),
 				import('../state/progress.svelte.ts').then((m) => m.progress.load())
 			]),

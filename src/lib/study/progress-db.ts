@@ -1,4 +1,4 @@
-import { openDB, wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, unwrap, wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ExamAttempt } from './exam.ts';
 import { answerProblem, cardProblem, type AnswerRecord, type CardRecord } from './records.ts';
 import {
@@ -14,7 +14,7 @@ import {
 } from './summary.ts';
 import { checkPacked, unpackChecked, type Packed, type Unpacked } from './snapshot.ts';
 
-import { progressDbName, schemaVersion } from './early-open.ts';
+import { progressDbName, readFirst, schemaVersion, type FirstRead } from './early-open.ts';
 
 export { progressDbName, schemaVersion };
 
@@ -236,16 +236,12 @@ async function readChecked<T>(
  * `savePacked`). The day and concept summaries are built from the answers; if one of their records
  * cannot be read, it is set aside and both are built again from the answers.
  */
-export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<StoredSummary> {
-	const quick = db.transaction(['snapshot', 'meta', 'attempts', 'quarantine'], 'readonly');
-	const [generation, packed, meta, attempts, kept] = await Promise.all([
-		quick.objectStore('snapshot').get('generation'),
-		quick.objectStore('snapshot').get('packed'),
-		quick.objectStore('meta').getAll(),
-		quick.objectStore('attempts').getAll(),
-		quick.objectStore('quarantine').getAll()
-	]);
-	await quick.done;
+export async function loadSummary(
+	db: IDBPDatabase,
+	now = Date.now(),
+	first?: Promise<FirstRead | undefined>
+): Promise<StoredSummary> {
+	const [generation, packed, meta, attempts, kept] = (await first) ?? (await readFirst(unwrap(db)));
 	const current = ((generation as { value: number } | undefined)?.value ?? 0) as number;
 	if ((packed as Packed | undefined)?.generation === current) {
 		const checked = checkPacked(packed);

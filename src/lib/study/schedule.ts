@@ -68,10 +68,19 @@ export function recall(f: FSRS, card: CardRecord | undefined, at: number): numbe
 }
 
 /**
- * A stability rounded to 8 decimals as `get_retrievability` rounds it. `toFixed` is the slow part
- * of recall: a caller asking for several dates of one card rounds once.
+ * A stability rounded to 8 decimals exactly as `get_retrievability` rounds it, `+s.toFixed(8)`,
+ * without making a string for each card. `toFixed` picks the integer n nearest the exact s × 10⁸;
+ * the floating-point product is within half a unit in its last place of that, so away from a tie
+ * (a fraction within 2⁻⁸ of one half) it rounds to the same n, and n / 10⁸ is then the same
+ * nearest double as the parsed string. Ties, and stabilities too large for that margin, take
+ * `toFixed` itself. A property test checks the two agree, ties included.
  */
 export function roundStability(stability: number): number {
+	const scaled = stability * 1e8;
+	if (scaled >= 0 && scaled < 2 ** 44) {
+		const whole = Math.floor(scaled);
+		if (Math.abs(scaled - whole - 0.5) > 2 ** -8) return Math.round(scaled) / 1e8;
+	}
 	return +stability.toFixed(8);
 }
 

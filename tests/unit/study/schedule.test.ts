@@ -13,7 +13,8 @@ import {
 	forgettingCurve,
 	recall,
 	replayCards,
-	reviewCard
+	reviewCard,
+	roundStability
 } from '../../../src/lib/study/schedule.ts';
 import { conceptTopics, forecast, leeches, topicRecall } from '../../../src/lib/study/columns.ts';
 import { pack } from '../../../src/lib/study/snapshot.ts';
@@ -104,6 +105,39 @@ describe('scheduling concepts with ts-fsrs', () => {
 			),
 			{ numRuns: 500, seed: 3 }
 		);
+	});
+
+	it('rounds a stability to 8 decimals exactly as toFixed does, ties and huge values included', () => {
+		// Halfway between two 8-decimal values, a hair either side, any double, and whole days.
+		const tie = fc
+			.tuple(
+				fc.oneof(
+					fc.integer({ min: 0, max: 2 ** 20 }),
+					fc.integer({ min: 2 ** 36, max: 2 ** 45 }),
+					fc.integer({ min: 0, max: 2 ** 52 })
+				),
+				fc.integer({ min: -3, max: 3 })
+			)
+			.map(([n, nudge]) => {
+				let x = (n + 0.5) / 1e8;
+				for (let k = 0; k < Math.abs(nudge); k++)
+					x = nudge < 0 ? x - x * Number.EPSILON : x + x * Number.EPSILON;
+				return x;
+			});
+		const stability = fc.oneof(
+			tie,
+			fc.double({ min: 0, max: 1e6, noNaN: true }),
+			fc.double({ min: 0, max: 1e22, noNaN: true }),
+			fc.integer({ min: 0, max: 36_500 })
+		);
+		fc.assert(
+			fc.property(stability, (s) => {
+				expect(Object.is(roundStability(s), +s.toFixed(8))).toBe(true);
+			}),
+			{ numRuns: 20_000, seed: 11 }
+		);
+		expect(roundStability(0.000000125)).toBe(+(0.000000125).toFixed(8));
+		expect(roundStability(NaN)).toBeNaN();
 	});
 
 	it('one miss reschedules the concept for every question that tests it', () => {
