@@ -73,7 +73,27 @@ export default defineConfig({
 	// The manifest maps each screen to its chunks, so `npm run bench` can size each route's first
 	// load. Every browser the app supports preloads modules itself (`<link rel="modulepreload">`),
 	// so the first load does without Vite's polyfill for those that do not.
-	build: { manifest: true, modulePreload: { polyfill: false } },
+	build: {
+		manifest: true,
+		modulePreload: { polyfill: false },
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					// The stored progress comes as one chunk: its state, storage, packed record and
+					// idb are always asked for together, and one request instead of five keeps a
+					// progress page's modules within the browser's six connections to the host.
+					groups: [
+						{
+							name: 'progress-store',
+							// Only these modules: what they import stays where it was.
+							includeDependenciesRecursively: false,
+							test: /\/(state\/progress\.svelte|lib\/study\/(progress-db|snapshot|records|summary|rating))\.ts$|\/node_modules\/idb\//
+						}
+					]
+				}
+			}
+		}
+	},
 	// The practice screen's question worker loads the simulator's keys as separate chunks; it runs
 	// flows, so it reads the step texts through the content plugin too.
 	worker: { format: 'es', plugins: () => [contentPlugin()] },

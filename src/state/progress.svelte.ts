@@ -1,5 +1,4 @@
 import type { IDBPDatabase } from 'idb';
-import { progressChannel, takeEarlyProgressDb, takeFirstRead } from '../lib/study/early-open.ts';
 import type { ExamAttempt } from '../lib/study/exam.ts';
 import type { MetaRecord, Quarantined, Written } from '../lib/study/progress-db.ts';
 import { dueBefore, pack, unpackChecked, type Packed } from '../lib/study/snapshot.ts';
@@ -7,6 +6,7 @@ import type { AnswerRecord, CardRecord } from '../lib/study/records.ts';
 import { rateAnswer } from '../lib/study/rating.ts';
 import type { ConceptRecord, DayRecord, Summary } from '../lib/study/summary.ts';
 
+const channelName = 'ipl-progress';
 const day = 86_400_000;
 
 /** Midnight at the start of the local day containing `at`. */
@@ -174,18 +174,12 @@ class Progress {
 				return undefined;
 			}
 			try {
-				const [{ openProgressDb, adoptProgressDb }, early] = await Promise.all([
-					import('../lib/study/progress-db.ts'),
-					takeEarlyProgressDb()
-				]);
-				const onBlocking = () => {
+				const { openProgressDb } = await import('../lib/study/progress-db.ts');
+				return await openProgressDb(undefined, undefined, () => {
 					this.#problem =
 						'A newer version of the app opened in another tab. Reload this tab to keep saving.';
 					this.#db = Promise.resolve(undefined);
-				};
-				return early
-					? adoptProgressDb(early, onBlocking)
-					: await openProgressDb(undefined, undefined, onBlocking);
+				});
 			} catch (err) {
 				this.#problem = err instanceof Error ? err.message : String(err);
 				return undefined;
@@ -198,7 +192,7 @@ class Progress {
 	load(): Promise<void> {
 		this.#loaded ??= this.#read();
 		if (typeof BroadcastChannel === 'function' && !this.#channel) {
-			this.#channel = new BroadcastChannel(progressChannel);
+			this.#channel = new BroadcastChannel(channelName);
 			this.#channel.onmessage = () => void this.reload();
 		}
 		return this.#loaded;
@@ -226,12 +220,10 @@ class Progress {
 
 	async #read(): Promise<void> {
 		const db = await this.#open();
-		// What the early open read, for the first load only (see early-open.ts).
-		const first = takeFirstRead();
 		if (db) {
 			try {
 				const { loadSummary } = await import('../lib/study/progress-db.ts');
-				const stored = await loadSummary(db, undefined, first?.read);
+				const stored = await loadSummary(db);
 				this.#attempts = stored.attempts;
 				this.#meta = new Map(stored.meta.map((m) => [m.key, m.value]));
 				if (stored.packed) {
@@ -251,8 +243,6 @@ class Progress {
 				this.#problem = `Stored progress could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was deleted.`;
 			}
 		}
-		// Another tab changed the progress between that read and this tab's channel opening.
-		if (first?.stale()) void this.reload();
 		this.#ready = true;
 	}
 

@@ -1,4 +1,4 @@
-import { openDB, unwrap, wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ExamAttempt } from './exam.ts';
 import { answerProblem, cardProblem, type AnswerRecord, type CardRecord } from './records.ts';
 import {
@@ -14,9 +14,9 @@ import {
 } from './summary.ts';
 import { checkPacked, unpackChecked, type Packed, type Unpacked } from './snapshot.ts';
 
-import { progressDbName, readFirst, schemaVersion, type FirstRead } from './early-open.ts';
-
-export { progressDbName, schemaVersion };
+/** The learner's progress database; separate from the imported-deck database, which it exports too. */
+export const progressDbName = 'ipl-progress';
+export const schemaVersion = 2;
 
 /** A record that could not be read, kept aside with the reason instead of being dropped. */
 export interface Quarantined {
@@ -127,18 +127,6 @@ export async function openProgressDb(
 	}
 }
 
-/**
- * Takes over a connection opened at the current schema version without this module (see
- * early-open.ts), with the same `onBlocking` as `openProgressDb`.
- */
-export function adoptProgressDb(raw: IDBDatabase, onBlocking?: () => void): IDBPDatabase {
-	raw.onversionchange = () => {
-		raw.close();
-		onBlocking?.();
-	};
-	return wrap(raw);
-}
-
 /** A key/value setting kept with the progress (retention target, exam date, flagged questions). */
 export interface MetaRecord {
 	key: string;
@@ -236,12 +224,16 @@ async function readChecked<T>(
  * `savePacked`). The day and concept summaries are built from the answers; if one of their records
  * cannot be read, it is set aside and both are built again from the answers.
  */
-export async function loadSummary(
-	db: IDBPDatabase,
-	now = Date.now(),
-	first?: Promise<FirstRead | undefined>
-): Promise<StoredSummary> {
-	const [generation, packed, meta, attempts, kept] = (await first) ?? (await readFirst(unwrap(db)));
+export async function loadSummary(db: IDBPDatabase, now = Date.now()): Promise<StoredSummary> {
+	const quick = db.transaction(['snapshot', 'meta', 'attempts', 'quarantine'], 'readonly');
+	const [generation, packed, meta, attempts, kept] = await Promise.all([
+		quick.objectStore('snapshot').get('generation'),
+		quick.objectStore('snapshot').get('packed'),
+		quick.objectStore('meta').getAll(),
+		quick.objectStore('attempts').getAll(),
+		quick.objectStore('quarantine').getAll()
+	]);
+	await quick.done;
 	const current = ((generation as { value: number } | undefined)?.value ?? 0) as number;
 	if ((packed as Packed | undefined)?.generation === current) {
 		const checked = checkPacked(packed);
