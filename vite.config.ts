@@ -79,9 +79,10 @@ export default defineConfig({
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
-					// The stored progress comes as one chunk: its state, storage, packed record and
-					// idb are always asked for together, and one request instead of five keeps a
-					// progress page's modules within the browser's six connections to the host.
+					// The stored progress comes as one chunk: its state, storage, packed record, record
+					// checks and idb are always asked for together, and one request instead of four
+					// keeps a progress page's modules closer to one wave over the browser's six
+					// connections to the host.
 					groups: [
 						{
 							name: 'progress-store',
