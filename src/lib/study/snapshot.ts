@@ -101,11 +101,6 @@ export function pack(
 	};
 }
 
-/** The records a packed record holds, or undefined if it is not a whole, well-formed one. */
-export function unpack(x: unknown): Unpacked | undefined {
-	return wellFormed(x) ? unpackChecked(x) : undefined;
-}
-
 /** `x` if it is a whole, well-formed packed record, else undefined. */
 export function checkPacked(x: unknown): Packed | undefined {
 	return wellFormed(x) ? x : undefined;

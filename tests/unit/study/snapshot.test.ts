@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CardRecord } from '../../../src/lib/study/records.ts';
-import { pack, unpack } from '../../../src/lib/study/snapshot.ts';
+import { checkPacked, pack, unpackChecked } from '../../../src/lib/study/snapshot.ts';
 import type { ConceptRecord, DayRecord } from '../../../src/lib/study/summary.ts';
 
 const names = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 40 });
@@ -71,7 +71,7 @@ describe('the packed record', () => {
 				const concepts = ss.filter((c) => c !== undefined);
 				const packed = pack(generation, cards, concepts, ds);
 				expect(packed.generation).toBe(generation);
-				const back = unpack(structuredClone(packed))!;
+				const back = unpackChecked(checkPacked(structuredClone(packed))!);
 				const byName = <T extends { concept: string }>(xs: T[]) =>
 					[...xs].sort((a, b) => (a.concept < b.concept ? -1 : 1));
 				expect(byName(back.cards)).toEqual(byName(cards));
@@ -110,23 +110,31 @@ describe('the packed record', () => {
 			],
 			[{ day: '2026-03-02', answered: 1, correct: 1 }]
 		);
-		expect(unpack(good)?.cards).toHaveLength(1);
-		expect(unpack({ ...good, card: { ...good.card, due: new Float64Array(0) } })).toBeUndefined();
-		expect(unpack({ ...good, card: { ...good.card, due: Float64Array.of(NaN) } })).toBeUndefined();
-		expect(unpack({ ...good, topic: Int32Array.of(4) })).toBeUndefined();
-		expect(unpack({ ...good, days: [{ day: 'today', answered: 1, correct: 1 }] })).toBeUndefined();
-		expect(unpack({ ...good, names: [''] })).toBeUndefined();
+		expect(unpackChecked(checkPacked(good)!).cards).toHaveLength(1);
+		expect(
+			checkPacked({ ...good, card: { ...good.card, due: new Float64Array(0) } })
+		).toBeUndefined();
+		expect(
+			checkPacked({ ...good, card: { ...good.card, due: Float64Array.of(NaN) } })
+		).toBeUndefined();
+		expect(checkPacked({ ...good, topic: Int32Array.of(4) })).toBeUndefined();
+		expect(
+			checkPacked({ ...good, days: [{ day: 'today', answered: 1, correct: 1 }] })
+		).toBeUndefined();
+		expect(checkPacked({ ...good, names: [''] })).toBeUndefined();
 		const column = (k: keyof typeof good.card, v: number) => ({
 			...good,
 			card: { ...good.card, [k]: Float64Array.of(v) }
 		});
-		expect(unpack(column('stability', -1))).toBeUndefined();
-		expect(unpack(column('reps', Infinity))).toBeUndefined();
-		expect(unpack(column('state', 7))).toBeUndefined();
-		expect(unpack(column('last_review', Infinity))).toBeUndefined();
-		expect(unpack(column('last_review', NaN))?.cards[0]).not.toHaveProperty('last_review');
-		expect(unpack({ ...good, answered: Float64Array.of(0) })).toBeUndefined();
-		expect(unpack({ ...good, recentOk: Uint8Array.of(2, 0, 0, 0, 0) })).toBeUndefined();
-		expect(unpack('packed')).toBeUndefined();
+		expect(checkPacked(column('stability', -1))).toBeUndefined();
+		expect(checkPacked(column('reps', Infinity))).toBeUndefined();
+		expect(checkPacked(column('state', 7))).toBeUndefined();
+		expect(checkPacked(column('last_review', Infinity))).toBeUndefined();
+		expect(unpackChecked(checkPacked(column('last_review', NaN))!).cards[0]).not.toHaveProperty(
+			'last_review'
+		);
+		expect(checkPacked({ ...good, answered: Float64Array.of(0) })).toBeUndefined();
+		expect(checkPacked({ ...good, recentOk: Uint8Array.of(2, 0, 0, 0, 0) })).toBeUndefined();
+		expect(checkPacked('packed')).toBeUndefined();
 	});
 });
