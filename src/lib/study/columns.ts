@@ -139,23 +139,42 @@ export interface Leech {
 	topic: string;
 }
 
+/** Whether leech `a` comes before leech `b`: more misses first, then by key in code-unit order. */
+const before = (a: Leech, b: Leech) =>
+	a.misses > b.misses || (a.misses === b.misses && a.key < b.key);
+
 /**
- * Concepts the learner keeps failing (missed `leechMisses` of their latest results), worst first,
- * then by key.
+ * Concepts the learner keeps failing (missed `leechMisses` of their latest results): how many there
+ * are, and the first `limit` of them, worst first, then by key. Keys are lower-cased, so code-unit
+ * order is enough; a locale-aware comparison costs tens of milliseconds over the thousands of
+ * leeches a long history can have. With a limit, only that many are made and kept in order.
  */
-export function leeches(p: Packed): Leech[] {
-	const out: Leech[] = [];
-	for (let i = 0; i < p.names.length; i++) {
-		if (p.topic[i] === -1) continue;
+export function leeches(p: Packed, limit = Infinity): { count: number; worst: Leech[] } {
+	const worst: Leech[] = [];
+	let count = 0;
+	const { names, topic, topics, recentAt, recentOk } = p;
+	for (let i = 0; i < names.length; i++) {
+		if (topic[i] === -1) continue;
 		let misses = 0;
 		for (let j = i * leechWindow; j < (i + 1) * leechWindow; j++)
-			if (p.recentAt[j] === p.recentAt[j] && p.recentOk[j] === 0) misses++;
-		if (misses >= leechMisses)
-			out.push({ key: p.names[i]!, misses, topic: p.topics[p.topic[i]!]! });
+			if (recentOk[j] === 0 && recentAt[j] === recentAt[j]) misses++;
+		if (misses < leechMisses) continue;
+		count++;
+		const leech = { key: names[i]!, misses, topic: topics[topic[i]!]! };
+		if (limit === Infinity) worst.push(leech);
+		else if (
+			worst.length < limit ||
+			(worst.length > 0 && before(leech, worst[worst.length - 1]!))
+		) {
+			// Insertion into the few kept, which stay in order.
+			let at = worst.length;
+			while (at > 0 && before(leech, worst[at - 1]!)) at--;
+			worst.splice(at, 0, leech);
+			if (worst.length > limit) worst.pop();
+		}
 	}
-	// Ties by key in code-unit order: keys are lower-cased, and a locale-aware comparison costs
-	// tens of milliseconds over the thousands of leeches a long history can have.
-	return out.sort((a, b) => b.misses - a.misses || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	if (limit === Infinity) worst.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+	return { count, worst };
 }
 
 /** The last `weeks` weeks as calendar cells ending today, each with its count of answers. */

@@ -161,7 +161,14 @@ export function unpackChecked(x: Packed): Unpacked {
 	return { cards, concepts, days: x.days };
 }
 
-const amount = (v: number) => v >= 0 && v < Infinity;
+/** Whether every value of `col` where the concept has a card (`state` not -1) is a finite amount. */
+function amounts(col: Float64Array, state: Float64Array): boolean {
+	for (let i = 0; i < col.length; i++) {
+		const v = col[i]!;
+		if (!(v >= 0 && v < Infinity) && state[i] !== -1) return false;
+	}
+	return true;
+}
 
 /**
  * The shape and every value checked column by column, as the stores' checks (`cardProblem`,
@@ -172,26 +179,31 @@ function wellFormed(x: unknown): x is Packed {
 	const p = x as Partial<Packed>;
 	if (typeof p.generation !== 'number' || !Array.isArray(p.names) || !Array.isArray(p.topics))
 		return false;
-	const n = p.names.length;
-	for (const s of p.names)
+	const { names, topics } = p;
+	const n = names.length;
+	for (let i = 0; i < n; i++) {
+		const s = names[i];
 		if (typeof s !== 'string' || s.length === 0 || s.length > 500) return false;
-	for (const s of p.topics) if (typeof s !== 'string' || s.length === 0) return false;
+	}
+	for (let i = 0; i < topics.length; i++) {
+		const s = topics[i];
+		if (typeof s !== 'string' || s.length === 0) return false;
+	}
 	if (typeof p.card !== 'object' || p.card === null) return false;
 	for (const k of cardColumns) {
 		const col = p.card[k];
 		if (!(col instanceof Float64Array) || col.length !== n) return false;
 	}
-	// One pass over the concepts for the card columns: the checks `cardProblem` makes of each card.
+	// The checks `cardProblem` makes of each card, a column at a time: a plain loop over one typed
+	// array runs fast from its first pass, which is the pass a cold start makes.
 	const { state, last_review } = p.card;
-	const amounts = cardAmounts.map((k) => p.card![k]);
 	for (let i = 0; i < n; i++) {
 		const st = state[i]!;
-		if (st === -1) continue;
-		if (st !== 0 && st !== 1 && st !== 2 && st !== 3) return false;
-		for (const col of amounts) if (!amount(col[i]!)) return false;
+		if (st !== -1 && st !== 0 && st !== 1 && st !== 2 && st !== 3) return false;
 		const last = last_review[i]!;
-		if (last === Infinity || last === -Infinity) return false;
+		if (st !== -1 && (last === Infinity || last === -Infinity)) return false;
 	}
+	for (const k of cardAmounts) if (!amounts(p.card[k], state)) return false;
 	if (!(p.topic instanceof Int32Array) || p.topic.length !== n) return false;
 	const topicCount = p.topics.length;
 	const { topic, since, answered, recentAt, recentOk } = p;

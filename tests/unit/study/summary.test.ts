@@ -134,9 +134,26 @@ describe('the answer summary', () => {
 		fc.assert(
 			fc.property(logs, (answers) => {
 				const found = leeches(pack(0, [], summarize(answers).concepts, []));
-				expect(found.map(({ key, misses }) => ({ key, misses }))).toEqual(naiveLeeches(answers));
+				expect(found.worst.map(({ key, misses }) => ({ key, misses }))).toEqual(
+					naiveLeeches(answers)
+				);
+				expect(found.count).toBe(found.worst.length);
 			}),
 			{ numRuns: 300, seed: 11 }
+		);
+	});
+
+	it('with a limit, keeps the first leeches of the whole list and still counts them all', () => {
+		fc.assert(
+			fc.property(logs, fc.nat(12), (answers, limit) => {
+				const packed = pack(0, [], summarize(answers).concepts, []);
+				const all = leeches(packed);
+				expect(leeches(packed, limit)).toEqual({
+					count: all.count,
+					worst: all.worst.slice(0, limit)
+				});
+			}),
+			{ numRuns: 300, seed: 12 }
 		);
 	});
 
