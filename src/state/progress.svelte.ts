@@ -6,7 +6,8 @@ import type { AnswerRecord, CardRecord } from '../lib/study/records.ts';
 import { rateAnswer } from '../lib/study/rating.ts';
 import type { ConceptRecord, DayRecord, Summary } from '../lib/study/summary.ts';
 
-const channelName = 'ipl-progress';
+/** The channel on which a tab says it has changed the stored progress, so the others read it again. */
+export const progressChannel = 'ipl-progress';
 const day = 86_400_000;
 
 /** Midnight at the start of the local day containing `at`. */
@@ -192,7 +193,7 @@ class Progress {
 	load(): Promise<void> {
 		this.#loaded ??= this.#read();
 		if (typeof BroadcastChannel === 'function' && !this.#channel) {
-			this.#channel = new BroadcastChannel(channelName);
+			this.#channel = new BroadcastChannel(progressChannel);
 			this.#channel.onmessage = () => void this.reload();
 		}
 		return this.#loaded;

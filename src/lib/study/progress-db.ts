@@ -127,6 +127,30 @@ export async function openProgressDb(
 	}
 }
 
+/**
+ * Whether an exam attempt is open (started and not yet submitted) in the stored progress. It reads
+ * the attempts alone and closes the database again; when the browser lists its databases and this
+ * one is not among them, it opens nothing, so it never creates storage. Storage that cannot be read
+ * counts as no open attempt.
+ */
+export async function openAttemptStored(name = progressDbName): Promise<boolean> {
+	if (typeof indexedDB === 'undefined') return false;
+	let db: IDBPDatabase | undefined;
+	try {
+		if (typeof indexedDB.databases === 'function') {
+			const stored = await indexedDB.databases();
+			if (!stored.some((d) => d.name === name)) return false;
+		}
+		db = await openProgressDb(name);
+		const attempts: unknown[] = await db.getAll('attempts');
+		return attempts.some((a) => !attemptProblem(a) && (a as ExamAttempt).submittedAt === null);
+	} catch {
+		return false;
+	} finally {
+		db?.close();
+	}
+}
+
 /** A key/value setting kept with the progress (retention target, exam date, flagged questions). */
 export interface MetaRecord {
 	key: string;

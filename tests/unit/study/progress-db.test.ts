@@ -6,6 +6,7 @@ import {
 	loadProgress,
 	loadSummary,
 	migrations,
+	openAttemptStored,
 	openProgressDb,
 	quarantined,
 	replaceProgress,
@@ -16,7 +17,7 @@ import {
 } from '../../../src/lib/study/progress-db.ts';
 import { pack } from '../../../src/lib/study/snapshot.ts';
 import { summarize } from '../../../src/lib/study/summary.ts';
-import { defaultExamConfig, startExam } from '../../../src/lib/study/exam.ts';
+import { defaultExamConfig, startExam, submit } from '../../../src/lib/study/exam.ts';
 import { rateAnswer } from '../../../src/lib/study/rating.ts';
 import { createScheduler, replayCards, reviewCard } from '../../../src/lib/study/schedule.ts';
 import { answer, day, question, t0 } from './fixtures.ts';
@@ -130,6 +131,25 @@ describe('the progress database', () => {
 		expect((await loadProgress(db)).attempts).toEqual([a]);
 		db.close();
 	});
+	it('tells whether an exam attempt is open from the attempts alone, and creates no database to say no', async () => {
+		const none = fresh();
+		expect(await openAttemptStored(none)).toBe(false);
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(none);
+
+		const name = fresh();
+		const db = await openProgressDb(name);
+		expect(await openAttemptStored(name)).toBe(false);
+		const a = startExam('e1', [question('q1'), question('q2')], defaultExamConfig, 3, t0);
+		await saveAttempt(db, a);
+		expect(await openAttemptStored(name)).toBe(true);
+		await saveAttempt(db, submit(a, t0 + 60_000));
+		expect(await openAttemptStored(name)).toBe(false);
+		// A record that is not a whole attempt opens no exam.
+		await db.put('attempts', { id: 'broken', submittedAt: null });
+		expect(await openAttemptStored(name)).toBe(false);
+		db.close();
+	});
+
 	it('summarizes every answer as it is written, across two connections answering at once', async () => {
 		const name = fresh();
 		const one = await openProgressDb(name);
