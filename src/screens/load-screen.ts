@@ -30,14 +30,11 @@ const screens: Record<RouteName, Loader> = {
 const preloads: Partial<Record<RouteName, (route: RouteMatch) => Promise<void>>> = {
 	flow: (route) => preloadRecording(route.params.flowId ?? '', route.query),
 	// The stored progress (its reads report their own failures), so the charts draw as it mounts;
-	// the storage module is asked for at once, not after the state module that imports it. Storage
-	// another tab holds up does not hold the screen: after a second it shows, and says it is loading.
+	// the state and its storage module come in one chunk (vite.config.ts). Storage another tab holds
+	// up does not hold the screen: after a second it shows, and says it is loading.
 	progress: () =>
 		Promise.race([
-			Promise.all([
-				import('../lib/study/progress-db.ts'),
-				import('../state/progress.svelte.ts').then((m) => m.progress.load())
-			]),
+			import('../state/progress.svelte.ts').then((m) => m.progress.load()),
 			new Promise((wait) => setTimeout(wait, 1000))
 		])
 			.then(() => {})
