@@ -145,11 +145,11 @@ const before = (a: Leech, b: Leech) =>
 
 /**
  * Concepts the learner keeps failing (missed `leechMisses` of their latest results): how many there
- * are, and the first `limit` of them, worst first, then by key. Keys are lower-cased, so code-unit
- * order is enough; a locale-aware comparison costs tens of milliseconds over the thousands of
- * leeches a long history can have. With a limit, only that many are made and kept in order.
+ * are, and the first `limit` of them, worst first, then by key. Only those few are made, each put
+ * in its place as it is found, rather than every leech made and sorted (a long history has
+ * thousands). Keys are lower-cased, so code-unit order is enough.
  */
-export function leeches(p: Packed, limit = Infinity): { count: number; worst: Leech[] } {
+export function leeches(p: Packed, limit: number): { count: number; worst: Leech[] } {
 	const worst: Leech[] = [];
 	let count = 0;
 	const { names, topic, topics, recentAt, recentOk } = p;
@@ -161,19 +161,12 @@ export function leeches(p: Packed, limit = Infinity): { count: number; worst: Le
 		if (misses < leechMisses) continue;
 		count++;
 		const leech = { key: names[i]!, misses, topic: topics[topic[i]!]! };
-		if (limit === Infinity) worst.push(leech);
-		else if (
-			worst.length < limit ||
-			(worst.length > 0 && before(leech, worst[worst.length - 1]!))
-		) {
-			// Insertion into the few kept, which stay in order.
-			let at = worst.length;
-			while (at > 0 && before(leech, worst[at - 1]!)) at--;
-			worst.splice(at, 0, leech);
-			if (worst.length > limit) worst.pop();
-		}
+		if (worst.length === limit && (limit === 0 || !before(leech, worst[limit - 1]!))) continue;
+		let at = worst.length;
+		while (at > 0 && before(leech, worst[at - 1]!)) at--;
+		worst.splice(at, 0, leech);
+		if (worst.length > limit) worst.pop();
 	}
-	if (limit === Infinity) worst.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 	return { count, worst };
 }
 

@@ -211,8 +211,10 @@ describe('concepts, review picks and leeches', () => {
 		const log = [true, false, false, true, false].map((correct, i) =>
 			answer(`a${i}`, { correct, at: t0 + i })
 		);
-		const leechesOf = (answers: typeof log) =>
-			leeches(pack(0, [], summarize(answers).concepts, [])).worst;
+		const leechesOf = (answers: typeof log) => {
+			const packed = pack(0, [], summarize(answers).concepts, []);
+			return leeches(packed, packed.names.length).worst;
+		};
 		expect(leechesOf(log)).toEqual([{ key: 'enhanced flow', misses: 3, topic: log[0]!.topic }]);
 		expect(leechesOf(log.slice(0, 4))).toEqual([]);
 		const recovered = [...log, ...[1, 2, 3].map((i) => answer(`b${i}`, { at: t0 + 10 + i }))];

@@ -133,7 +133,8 @@ describe('the answer summary', () => {
 	it('finds the same leeches as the definition, from the summary alone', () => {
 		fc.assert(
 			fc.property(logs, (answers) => {
-				const found = leeches(pack(0, [], summarize(answers).concepts, []));
+				const packed = pack(0, [], summarize(answers).concepts, []);
+				const found = leeches(packed, packed.names.length);
 				expect(found.worst.map(({ key, misses }) => ({ key, misses }))).toEqual(
 					naiveLeeches(answers)
 				);
@@ -147,7 +148,7 @@ describe('the answer summary', () => {
 		fc.assert(
 			fc.property(logs, fc.nat(12), (answers, limit) => {
 				const packed = pack(0, [], summarize(answers).concepts, []);
-				const all = leeches(packed);
+				const all = leeches(packed, packed.names.length);
 				expect(leeches(packed, limit)).toEqual({
 					count: all.count,
 					worst: all.worst.slice(0, limit)
