@@ -11,6 +11,15 @@ async function openFlow(page: Page, hash: string) {
 	await expect(page.getByRole('group', { name: 'Flow playback' })).toBeVisible();
 }
 
+/** Breaks the pool by turning the basic (classic) flow off, and waits for the link to say so. */
+async function disallowClassicFlow(page: Page) {
+	await page
+		.getByRole('group', { name: 'Basic (classic) flow' })
+		.getByRole('radio', { name: 'Not allowed' })
+		.check();
+	await expect(page).toHaveURL(/classic=off/);
+}
+
 test.beforeEach(async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 });
@@ -90,11 +99,7 @@ test('a deep link restores the step and the broken settings', async ({ page }) =
 
 test('breaking a setting re-runs the flow and updates the link', async ({ page }) => {
 	await openFlow(page, '#/flows/basic-authenticated');
-	await page
-		.getByRole('group', { name: 'Basic (classic) flow' })
-		.getByRole('radio', { name: 'Not allowed' })
-		.check();
-	await expect(page).toHaveURL(/classic=off/);
+	await disallowClassicFlow(page);
 	await page.getByRole('region', { name: /^Basic flow, signed in, step \d+ of \d+$/ }).focus();
 	await page.keyboard.press('End');
 	await expect(page.getByRole('group', { name: 'Error' })).toContainText(
@@ -114,11 +119,7 @@ test('a flow opens from its recording; the simulator loads when a setting change
 	await openFlow(page, '#/flows/basic-authenticated?step=2');
 	await expect(page.locator('main svg').first()).toBeVisible();
 	expect(simulator()).toEqual([]);
-	await page
-		.getByRole('group', { name: 'Basic (classic) flow' })
-		.getByRole('radio', { name: 'Not allowed' })
-		.check();
-	await expect(page).toHaveURL(/classic=off/);
+	await disallowClassicFlow(page);
 	await expect.poll(() => simulator().length).toBe(1);
 });
 
@@ -134,11 +135,7 @@ test('every script of the app asks to be compiled while it loads, not function b
 			scripts.push(r.text().then((body) => [path, body.split('\n', 1)[0] ?? '']));
 	});
 	await openFlow(page, '#/flows/basic-authenticated?step=8');
-	await page
-		.getByRole('group', { name: 'Basic (classic) flow' })
-		.getByRole('radio', { name: 'Not allowed' })
-		.check();
-	await expect(page).toHaveURL(/classic=off/);
+	await disallowClassicFlow(page);
 	await expect(page.getByRole('group', { name: 'Flow playback' })).toBeVisible();
 	const firstLines = await Promise.all(scripts);
 	// The shell, the flow screen and its parts, the recording, and the simulator a setting loads.
