@@ -67,3 +67,26 @@ test('the lessons list has no accessibility violations', async ({ page }) => {
 	await expect(page.locator('ol.lessons > li').first()).toBeVisible();
 	expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([]);
 });
+
+test("a lesson's flow diagrams are the explorer's recorded runs, drawn without the simulator", async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+	});
+	// Two diagrams of the enhanced flow, and one signed in with a user pool.
+	for (const slug of ['the-enhanced-flow', 'user-pools-vs-identity-pools']) {
+		await page.goto(`/#/lessons/${slug}`);
+		const cards = page.locator('figure.flow-card');
+		await expect(cards.first()).toBeVisible();
+		for (const card of await cards.all()) await expect(card.locator('svg')).toBeVisible();
+	}
+	expect(scripts.filter((s) => /\/run-flow-[\w-]+\.js$/.test(s))).toEqual([]);
+	// The card's step reads as the same step of the run the explorer opens at.
+	const card = page.locator('figure.flow-card').first();
+	const narration = (await card.locator('.narration').textContent())?.trim();
+	expect(narration).toBeTruthy();
+	await card.getByRole('link', { name: 'Open this step in the flow explorer' }).click();
+	await expect(page.locator('main')).toContainText(narration!);
+});
