@@ -4,6 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './src/lib/content/vite-plugin.ts';
 import { flowModelPlugin } from './src/lib/flows/vite-plugin.ts';
+import { routePreloadPlugin } from './src/lib/router/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
@@ -51,6 +52,7 @@ export default defineConfig({
 		},
 		contentPlugin(),
 		flowModelPlugin(),
+		routePreloadPlugin(),
 		svelte(),
 		VitePWA({
 			strategies: 'generateSW',

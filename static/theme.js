@@ -12,4 +12,5 @@
 	if (motion === 'system')
 		motion = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'reduce' : 'full';
 	document.documentElement.dataset.motion = motion;
+	if (location.hash.length > 2) import('./route-preload.js').catch(function () {});
 })();

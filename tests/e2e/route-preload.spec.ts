@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { appRoutes } from './routes.ts';
+
+/** The app's own script and style files a page asks for, by name without the hash. */
+function watchFiles(page: Page): Set<string> {
+	const files = new Set<string>();
+	page.on('request', (r) => {
+		const { pathname } = new URL(r.url());
+		if (/\.(js|css)$/.test(pathname)) files.add(pathname.replace(/^.*\//, ''));
+	});
+	return files;
+}
+
+/** Loads a route and waits until it has finished asking for files. */
+async function settle(page: Page, hash: string, ready?: string): Promise<void> {
+	await page.goto(`/${hash}`);
+	await expect(page.locator('main h1').first()).toBeVisible();
+	if (ready) await expect(page.locator(ready).first()).toBeVisible();
+	await page.waitForLoadState('networkidle');
+}
+
+test("a flow link asks for its screen's files and its recorded run from the page's head", async ({
+	page
+}) => {
+	// Without the app's first script, only the head's preloader can ask for them.
+	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
+	const files = watchFiles(page);
+	await page.goto('/#/flows/basic-authenticated?step=3&provider=google');
+	const wanted = [
+		/^Flow-.*\.js$/,
+		/^Flow-.*\.css$/,
+		/^SequenceDiagram-.*\.css$/,
+		/^google-.*\.js$/
+	];
+	await expect
+		.poll(() => wanted.filter((w) => [...files].some((f) => w.test(f))).length)
+		.toBe(wanted.length);
+	expect([...files]).toContain('route-preload.js');
+	// The flow screen's styles are fetched, not applied: the app applies them with the screen.
+	expect(
+		await page.evaluate(() =>
+			[...document.styleSheets].some((s) => /\/Flow-[\w-]+\.css$/.test(s.href ?? ''))
+		)
+	).toBe(false);
+});
+
+test('Home loads no route preloader', async ({ page }) => {
+	const files = watchFiles(page);
+	await settle(page, '#/');
+	expect([...files]).not.toContain('route-preload.js');
+});
+
+// Whatever the preloader asks for, the screen goes on to load anyway: with it and without it, a
+// route's page asks for the same files (and the preloader).
+for (const route of appRoutes.filter((r) => r.name !== 'home')) {
+	test(`the ${route.name} page preloads only files it uses`, async ({ browser, baseURL }) => {
+		const filesOf = async (preload: boolean) => {
+			// A fresh context each time, so nothing comes from the first load's cache.
+			const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+			const page = await context.newPage();
+			if (!preload) await page.route(/\/route-preload\.js$/, (r) => r.abort());
+			const files = watchFiles(page);
+			await settle(page, route.hash, 'ready' in route ? route.ready : undefined);
+			await context.close();
+			return [...files].sort();
+		};
+		const without = await filesOf(false);
+		const withPreload = await filesOf(true);
+		expect(withPreload).toEqual(without);
+		expect(without).toContain('route-preload.js');
+	});
+}
