@@ -17,5 +17,7 @@ for (const { href, kind } of preloadLinks(location.hash, table, import.meta.url,
 		link.as = 'style';
 	} else link.rel = 'modulepreload';
 	link.href = href;
+	// Marked, to tell them from the links the app's loader adds.
+	link.dataset.routePreload = '';
 	document.head.appendChild(link);
 }
