@@ -19,6 +19,7 @@ export default defineConfig({
 			// static/theme.js applies the remembered theme and motion setting before the first paint, so
 			// a dark or projector theme never flashes light: a file, since the content security policy
 			// allows no inline script, and without comments, since every page's first load carries it.
+			// On a link to any screen but Home it also loads route-preload.js (routePreloadPlugin).
 			// Vite puts the entry's <script type="module"> and stylesheet after theme.js in <head>;
 			// theme.js blocks the parser, so Chromium asked for them only once it had arrived. After
 			// them, all three are asked for at once, and theme.js still runs before the first paint.
@@ -103,6 +104,27 @@ export default defineConfig({
 					// keeps a progress page's modules closer to one wave over the browser's six
 					// connections to the host.
 					groups: [
+						{
+							// What reads a flow's recorded runs: the flow page and a lesson's flow diagrams
+							// always load it together, and the simulator imports the snapshot. (Which chunk
+							// holds which recording is in the app's first script, which starts loading it.)
+							name: 'flow-runs',
+							includeDependenciesRecursively: false,
+							test: /\/lib\/flows\/(recorded-runs|recording|run-snapshot)\.ts$/
+						},
+						{
+							// The sequence diagram and the rich text under it, used together by every page
+							// that draws a flow. A component's styles (`?svelte&type=style`) go with it.
+							name: 'diagram',
+							includeDependenciesRecursively: false,
+							test: /\/lib\/(diagram\/layout|inspector\/inline-code)\.ts$|\/node_modules\/d3-ease\/|\/components\/(diagram\/SequenceDiagram|inspector\/RichText)\.svelte(\?.*)?$/
+						},
+						{
+							// The inspector and what it reads from a run (tokens, claims, comparisons).
+							name: 'inspector',
+							includeDependenciesRecursively: false,
+							test: /\/lib\/(inspector\/(jwt|claims|inspect)|flows\/compare)\.ts$|\/components\/inspector\/(Inspector|JwtTable|CopyButton)\.svelte(\?.*)?$/
+						},
 						{
 							name: 'progress-store',
 							// Only these modules: what they import stays where it was.
