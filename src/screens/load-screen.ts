@@ -33,13 +33,19 @@ const preloads: Partial<Record<RouteName, (route: RouteMatch) => Promise<void>>>
 	// the state and its storage module come in one chunk (vite.config.ts). Storage another tab holds
 	// up does not hold the screen: after a second it shows, and says it is loading.
 	progress: () =>
-		Promise.race([
-			import('../state/progress.svelte.ts').then((m) => m.progress.load()),
-			new Promise((wait) => setTimeout(wait, 1000))
-		])
-			.then(() => {})
-			.catch(() => {})
+		atMostASecond(import('../state/progress.svelte.ts').then((m) => m.progress.load())),
+	// The plans (checked against the lessons and questions they point at), so the picker shows its
+	// lists whole rather than pushing "Your plans" down when the ready plans arrive.
+	present: () =>
+		atMostASecond(import('../state/present-plans.svelte.ts').then((m) => m.plans.load()))
 };
+
+/** Waits for `work`, but a second at most, and never fails: the screen reports its own errors. */
+function atMostASecond(work: Promise<unknown>): Promise<void> {
+	return Promise.race([work, new Promise((wait) => setTimeout(wait, 1000))])
+		.then(() => {})
+		.catch(() => {});
+}
 
 /**
  * Loads a route's screen together with what it will ask for first, and gives the screen once

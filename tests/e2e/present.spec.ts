@@ -356,3 +356,22 @@ test('the ? overlay lists the present keys', async ({ page }) => {
 	await expect(dialog).toContainText('Overview of the plan');
 	await expect(dialog).toContainText('PageDown');
 });
+
+test('the plan picker appears whole: nothing moves as the plans arrive', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.addInitScript(() => {
+		const w = window as unknown as { __shift: number };
+		w.__shift = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+				w.__shift += e.value;
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	await page.goto('/#/present');
+	await expect(page.locator('section[aria-labelledby="ready-heading"] li').first()).toBeVisible();
+	// Two frames later, every shift from the load has been reported.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+});

@@ -26,7 +26,8 @@ const mountData: Partial<Record<RouteName, string[]>> = {
 	practice: ['virtual:content/questions'],
 	exam: ['virtual:content/questions'],
 	lessons: ['virtual:content/lessons'],
-	lesson: ['virtual:content/lessons']
+	lesson: ['virtual:content/lessons'],
+	present: ['virtual:content/lessons', 'virtual:content/questions']
 };
 
 const recordingPrefix = 'virtual:flow-recordings/';
