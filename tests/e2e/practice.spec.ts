@@ -158,3 +158,22 @@ test('the practice screen has no accessibility violations, before and after an a
 	await expect(page.getByRole('heading', { name: /^(Correct|Not quite)$/ })).toBeVisible();
 	expect(await scan()).toEqual([]);
 });
+
+test("the practice screen is ready before the simulator's questions are computed, and they join the pool when they are", async ({
+	page
+}) => {
+	let release: () => void = () => {};
+	const held = new Promise<void>((done) => (release = done));
+	await page.route(/\/generate-worker-[\w-]+\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/#/practice');
+	await expect(page.getByRole('button', { name: 'Start practising' })).toBeEnabled();
+	const matching = page.getByText(/^\d+ questions? match$/);
+	const count = async () => Number(/\d+/.exec((await matching.textContent()) ?? '')?.[0]);
+	const written = await count();
+	expect(written).toBeGreaterThan(0);
+	release();
+	await expect.poll(count).toBeGreaterThan(written);
+});
