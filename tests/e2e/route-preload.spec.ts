@@ -41,6 +41,14 @@ test("a flow link asks for its screen's files and its recorded run from the page
 	).toBe(false);
 });
 
+test('a flow link naming the provider the flow uses anyway preloads that run', async ({ page }) => {
+	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
+	const files = watchFiles(page);
+	// The enhanced flow signs in with a user pool when no provider is named: the same run.
+	await page.goto('/#/flows/enhanced-authenticated?step=2&provider=userpool');
+	await expect.poll(() => [...files].some((f) => /^default-[\w-]+\.js$/.test(f))).toBe(true);
+});
+
 test('Home loads no route preloader', async ({ page }) => {
 	const files = watchFiles(page);
 	await settle(page, '#/');

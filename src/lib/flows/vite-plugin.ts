@@ -81,6 +81,16 @@ export async function recordFlows(
 	});
 }
 
+/** Per flow, recording keys that name another key's run, as alias to key. */
+export type RecordingAliases = Record<string, Record<string, string>>;
+
+/** What the flow-model plugin offers other plugins (`plugin.api`). */
+export interface FlowModelApi {
+	recordingAliases(): Promise<RecordingAliases>;
+}
+
+export const flowModelPluginName = 'identity-pool-lab:flow-model';
+
 export function flowModelPlugin(): Plugin {
 	let root = process.cwd();
 	let configFile: string | false = false;
@@ -88,7 +98,21 @@ export function flowModelPlugin(): Plugin {
 	let steps: ReturnType<typeof stepListsModule> | undefined;
 	let recordings: ReturnType<typeof recordFlows> | undefined;
 	return {
-		name: 'identity-pool-lab:flow-model',
+		name: flowModelPluginName,
+		api: {
+			/**
+			 * Each flow's recording keys that share another key's run (the provider a flow uses when
+			 * none is asked), as alias to key: there is no chunk of their own to find them by.
+			 */
+			async recordingAliases(): Promise<RecordingAliases> {
+				recordings ??= recordFlows(root, configFile);
+				const aliases: RecordingAliases = {};
+				for (const r of (await recordings).recordings.values())
+					for (const [key, run] of Object.entries(r.runs))
+						if (typeof run === 'string') (aliases[r.flowId] ??= {})[key] = run;
+				return aliases;
+			}
+		} satisfies FlowModelApi,
 		configResolved(config) {
 			root = config.root;
 			configFile = config.configFile ?? false;

@@ -2,6 +2,11 @@ import { resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import { routes, type RouteName } from './routes.ts';
 import type { RouteFileTable } from './route-preload.ts';
+import {
+	flowModelPluginName,
+	type FlowModelApi,
+	type RecordingAliases
+} from '../flows/vite-plugin.ts';
 
 /**
  * Builds `route-preload.js`, the script theme.js loads from the page's head on any link other than
@@ -34,8 +39,15 @@ const recordingPrefix = 'virtual:flow-recordings/';
 
 type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };
 
-/** The table for a finished bundle. Throws when a route's screen or data has no chunk. */
-export function routeFileTable(bundle: Rollup.OutputBundle, root: string): RouteFileTable {
+/**
+ * The table for a finished bundle, with `aliases` (recording keys that share another key's run)
+ * pointing at that run's file. Throws when a route's screen or data has no chunk.
+ */
+export function routeFileTable(
+	bundle: Rollup.OutputBundle,
+	root: string,
+	aliases: RecordingAliases = {}
+): RouteFileTable {
 	const chunks = Object.values(bundle).filter((f): f is Chunk => f.type === 'chunk');
 	const byFile = new Map(chunks.map((c) => [c.fileName, c]));
 	const moduleId = (c: Chunk) => (c.facadeModuleId ?? '').replace(/^\0/, '');
@@ -86,6 +98,11 @@ export function routeFileTable(bundle: Rollup.OutputBundle, root: string): Route
 		const [flowId = '', name = ''] = id.slice(recordingPrefix.length).split('/');
 		(table.recordings[flowId] ??= {})[name === 'default' ? '' : name] = chunk.fileName;
 	}
+	for (const [flowId, keys] of Object.entries(aliases))
+		for (const [alias, key] of Object.entries(keys)) {
+			const runs = table.recordings[flowId];
+			if (runs && Object.hasOwn(runs, key)) runs[alias] = runs[key]!;
+		}
 	if (Object.keys(table.recordings).length === 0)
 		throw new Error('route files: the build has no flow recordings');
 	return table;
@@ -94,11 +111,14 @@ export function routeFileTable(bundle: Rollup.OutputBundle, root: string): Route
 export function routePreloadPlugin(): Plugin {
 	let root = process.cwd();
 	let building = false;
+	let flowModel: FlowModelApi | undefined;
 	return {
 		name: 'identity-pool-lab:route-preload',
 		configResolved(config) {
 			root = config.root;
 			building = config.command === 'build';
+			flowModel = config.plugins.find((p) => p.name === flowModelPluginName)?.api as
+				FlowModelApi | undefined;
 		},
 		resolveId(id) {
 			return id === tableModule ? '\0' + tableModule : undefined;
@@ -125,7 +145,7 @@ export function routePreloadPlugin(): Plugin {
 		},
 		generateBundle: {
 			order: 'post',
-			handler(_options, bundle) {
+			async handler(_options, bundle) {
 				const script = bundle[preloadFile];
 				if (!script || script.type !== 'chunk') return;
 				// Shared with the app, it would need the app's chunks first, and load nothing sooner.
@@ -134,7 +154,9 @@ export function routePreloadPlugin(): Plugin {
 				const quoted = new RegExp(`(["'\`])${placeholder}\\1`, 'g');
 				const found = script.code.match(quoted)?.length ?? 0;
 				if (found !== 1) this.error(`${preloadFile} has ${found} route tables, not one`);
-				const table = JSON.stringify(routeFileTable(bundle, root));
+				if (!flowModel) this.error(`${preloadFile} needs the flow-model plugin for its recordings`);
+				const aliases = await flowModel.recordingAliases();
+				const table = JSON.stringify(routeFileTable(bundle, root, aliases));
 				script.code = script.code.replace(quoted, () => table);
 			}
 		}

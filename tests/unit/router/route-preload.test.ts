@@ -197,6 +197,17 @@ describe('routeFileTable (the build step)', () => {
 		expect(table.routes.map((r) => r.pattern)).toEqual(routes.map((r) => r.pattern));
 	});
 
+	it("points a recording key that shares another key's run at that run", () => {
+		const bundle = bundleOf([...common, ...screens('')]);
+		const table = routeFileTable(bundle, root, {
+			'basic-guest': { userpool: '' },
+			// An alias of a run that has no chunk is left out.
+			'enhanced-guest': { google: '' }
+		});
+		expect(table.recordings['basic-guest']).toEqual({ '': 'rec-a.js', userpool: 'rec-a.js' });
+		expect(table.recordings['enhanced-guest']).toBeUndefined();
+	});
+
 	it('fails the build when a screen has no chunk', () => {
 		expect(() => routeFileTable(bundleOf([...common, ...screens('exam')]), root)).toThrow(
 			/no chunk for the exam screen/
