@@ -6,18 +6,15 @@ import {
 	withPartner,
 	type FlowLink
 } from '../lib/flows/deep-link.ts';
-import type { RecordedRun } from '../lib/flows/run-flow.ts';
+import type { RecordedRun, RunFlowOptions } from '../lib/flows/run-flow.ts';
 import type { BreakSettings, FlowRun } from '../lib/flows/types.ts';
 import type { PlayerClock } from '../lib/player/clock.ts';
 import { FlowPlayer } from './flow-player.svelte.ts';
 
 /** Runs a flow on the simulator; the screen passes `runFlow`, tests a stand-in. */
-export type FlowRunner = (
-	flowId: FlowId,
-	options: { provider?: ProviderId; settings: BreakSettings; seed: number; now: number }
-) => Promise<RecordedRun>;
+export type FlowRunner = (flowId: FlowId, options: RunFlowOptions) => Promise<RecordedRun>;
 
-import { runSeed, runStart } from '../lib/flows/recording.ts';
+import { demoRunOptions, runSeed, runStart } from '../lib/flows/recording.ts';
 
 /** The same seed and start time on every run, so a deep link replays exactly the same run. */
 export { runSeed, runStart };
@@ -188,12 +185,12 @@ export class FlowSession {
 		try {
 			// The runner decides which provider and settings a flow runs with; the link is given as
 			// asked, and afterwards names the provider the run used.
-			const main = this.#runner(asked.flowId, this.#runOptions(asked.provider, asked.settings));
+			const main = this.#runner(asked.flowId, demoRunOptions(asked.provider, asked.settings));
 			const partnerId = asked.compare && findFlow(asked.compare) ? asked.compare : undefined;
 			const partner = partnerId
 				? this.#runner(
 						partnerId,
-						this.#runOptions(asked.compareProvider ?? asked.provider, asked.settings)
+						demoRunOptions(asked.compareProvider ?? asked.provider, asked.settings)
 					)
 				: Promise.resolve(null);
 			const [run, partnerRun] = await Promise.all([main, partner]);
@@ -210,9 +207,5 @@ export class FlowSession {
 			if (generation !== this.#generation) return;
 			this.#error = e instanceof Error ? e.message : String(e);
 		}
-	}
-
-	#runOptions(provider: ProviderId | undefined, settings: BreakSettings) {
-		return { ...(provider ? { provider } : {}), settings, seed: runSeed, now: runStart };
 	}
 }

@@ -15,6 +15,22 @@ import { defaultBreakSettings, type BreakSettings } from './types.ts';
 export const runSeed = 20260115;
 export const runStart = Date.UTC(2026, 0, 15, 12, 0, 0);
 
+/**
+ * The options of a flow's demo run: its seed and clock, with a provider and "break it" settings
+ * when given. With no settings, or the default ones, it is a recorded run.
+ */
+export function demoRunOptions(
+	provider?: ProviderId,
+	settings?: Partial<BreakSettings>
+): RunFlowOptions {
+	return {
+		...(provider ? { provider } : {}),
+		...(settings ? { settings } : {}),
+		seed: runSeed,
+		now: runStart
+	};
+}
+
 /** A run as plain data, with shared objects written once. */
 export interface EncodedRun {
 	refs: unknown[];

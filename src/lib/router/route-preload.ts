@@ -4,7 +4,11 @@
  * run. The build writes the table (src/lib/router/vite-plugin.ts); `src/route-preload.ts` reads the
  * hash and adds the links.
  *
- * This module imports nothing, so the small script that uses it shares no chunk with the app.
+ * This module imports nothing, so the small script that uses it shares no chunk with the app (a
+ * module both import would become a chunk of its own, one more request on every first load). So it
+ * repeats two rules: how `matchRoute` (routes.ts) reads a hash, and which flow links
+ * `preloadRecording` (recording-chunks.ts) opens from a recording. Its tests hold it to the first
+ * on every route and to a property over any hash; its browser tests, to what each screen loads.
  */
 
 /** A route's pattern as in `routes.ts` (`:name` matches one segment) and the files its screen needs. */

@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { recordings } from 'virtual:flow-recordings';
 import { flows, type FlowId, type ProviderId } from '../../../src/lib/flows/catalogue.ts';
 import { recordedRun } from '../../../src/lib/flows/recorded-runs.ts';
-import { decodeRun, encodeRun, runSeed, runStart } from '../../../src/lib/flows/recording.ts';
+import {
+	decodeRun,
+	demoRunOptions,
+	encodeRun,
+	runSeed,
+	runStart
+} from '../../../src/lib/flows/recording.ts';
 import { runFlow, type RecordedRun } from '../../../src/lib/flows/run-flow.ts';
 import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
 
@@ -64,6 +70,21 @@ describe('recorded demo runs', () => {
 		expect(await recordedRun(flow, { seed: 1, now: runStart })).toBeUndefined();
 		expect(await recordedRun(flow, { seed: runSeed, now: runStart + 1 })).toBeUndefined();
 		expect(await recordedRun('basic-authenticated', { ...demo, provider: 'saml' })).toBeUndefined();
+	});
+
+	test("a demo run's options, as a lesson card and the flow page ask for it, open its recording", async () => {
+		for (const { flowId, provider } of cases) {
+			const run = await recordedRun(flowId, demoRunOptions(provider));
+			expect(run, `${flowId} ${provider}`).toBeDefined();
+			expect(run).toEqual(
+				await recordedRun(flowId, { ...demo, ...(provider ? { provider } : {}) })
+			);
+		}
+		const broken = { ...defaultBreakSettings, trust: 'wrong-aud' as const };
+		expect(await recordedRun('basic-guest', demoRunOptions(undefined, broken))).toBeUndefined();
+		expect(
+			await recordedRun('basic-guest', demoRunOptions(undefined, defaultBreakSettings))
+		).toBeDefined();
 	});
 
 	test('a run written and read back is equal, objects it shares shared once', async () => {
