@@ -90,3 +90,33 @@ test("a lesson's flow diagrams are the explorer's recorded runs, drawn without t
 	await card.getByRole('link', { name: 'Open this step in the flow explorer' }).click();
 	await expect(page.locator('main')).toContainText(narration!);
 });
+
+test("a lesson's flow cards are drawn before the app starts its deferred work", async ({
+	page
+}) => {
+	// The recorded runs are held back, so the cards cannot draw until they are let through.
+	let letThrough!: () => void;
+	const held = new Promise<void>((resolve) => (letThrough = resolve));
+	await page.route(/\/assets\/default-[\w-]+\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	const deferred: string[] = [];
+	page.on('request', (r) => {
+		if (/\/exam-hold-[\w-]+\.js$/.test(r.url())) deferred.push(r.url());
+	});
+	await page.goto('/#/lessons/the-enhanced-flow');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The enhanced flow');
+	// Two frames and a task after the lesson is drawn, past the point where the shell's deferred
+	// work would start if nothing held it.
+	await page.evaluate(
+		() =>
+			new Promise((done) =>
+				requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))
+			)
+	);
+	expect(deferred).toEqual([]);
+	letThrough();
+	await expect(page.locator('.flow-card svg g.message').first()).toBeVisible();
+	await expect.poll(() => deferred.length).toBe(1);
+});

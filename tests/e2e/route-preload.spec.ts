@@ -99,3 +99,15 @@ for (const route of appRoutes.filter((r) => r.name !== 'home')) {
 		expect(preloaded.filter((f) => !used.has(f))).toEqual([]);
 	});
 }
+
+test("a lesson link asks for the recorded runs of the lesson's flow cards from the page's head", async ({
+	page
+}) => {
+	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
+	const files = watchFiles(page);
+	// Guest access draws the enhanced and the basic guest flows: two runs.
+	await page.goto('/#/lessons/guest-access');
+	const runs = () => [...files].filter((f) => /^default-[\w-]+\.js$/.test(f)).length;
+	await expect.poll(runs).toBe(2);
+	expect([...files].some((f) => /^Lesson-[\w-]+\.js$/.test(f))).toBe(true);
+});

@@ -4,6 +4,7 @@ import { buildBundle } from './bundle.ts';
 import { formatProblem } from './check.ts';
 import { checkSteps, isStepFile } from './check-steps.ts';
 import { readContentFiles } from './read-files.ts';
+import type { FlowEmbed } from './types.ts';
 
 const modules = {
 	lessons: 'virtual:content/lessons',
@@ -12,6 +13,16 @@ const modules = {
 } as const;
 
 type Which = keyof typeof modules;
+
+/** The flows a lesson's `::flow` embeds draw, by lesson slug, in the order they appear. */
+export type LessonFlows = Record<string, Pick<FlowEmbed, 'flow' | 'provider'>[]>;
+
+/** What the content plugin offers other plugins (`plugin.api`). */
+export interface ContentApi {
+	lessonFlows(): LessonFlows;
+}
+
+export const contentPluginName = 'identity-pool-lab:content';
 
 /**
  * Bundles `content/**\/*.md` into the virtual modules `virtual:content/lessons` and
@@ -35,7 +46,18 @@ export function contentPlugin(options: { dir?: string } = {}): Plugin {
 		`${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n` +
 		problems.map(formatProblem).join('\n');
 	return {
-		name: 'identity-pool-lab:content',
+		name: contentPluginName,
+		api: {
+			lessonFlows(): LessonFlows {
+				const { bundle } = buildBundle(readContentFiles(root, dir));
+				const flows: LessonFlows = {};
+				for (const lesson of bundle.lessons)
+					flows[lesson.slug] = lesson.blocks.flatMap((b) =>
+						b.kind === 'flow' ? [{ flow: b.flow, provider: b.provider }] : []
+					);
+				return flows;
+			}
+		} satisfies ContentApi,
 		configResolved(config) {
 			root = config.root;
 		},

@@ -25,6 +25,8 @@ export interface RouteFileTable {
 	 * a flow page opens from, when its link names nothing but a step and a provider.
 	 */
 	recordings: Record<string, Record<string, string>>;
+	/** The recorded runs a lesson's flow diagrams open from, by lesson slug. */
+	lessons: Record<string, string[]>;
 }
 
 /** One link to add: a module to preload, or a stylesheet to fetch ahead of the app applying it. */
@@ -72,7 +74,8 @@ function matchPattern(pattern: string, segments: string[]): Record<string, strin
 
 /**
  * The files the screen a hash opens will load first, in the table's order: its chunks and
- * styles, and for a flow link that opens from a recording, that recording. Empty for a hash no
+ * styles; for a flow link that opens from a recording, that recording; for a lesson, the
+ * recordings its flow diagrams open from. Empty for a hash no
  * route matches (the not-found screen is small, and loads with the app).
  */
 export function routeFiles(hash: string, table: RouteFileTable): string[] {
@@ -89,6 +92,9 @@ export function routeFiles(hash: string, table: RouteFileTable): string[] {
 			const key = query.get('provider') ?? '';
 			if (Object.hasOwn(runs, key)) files.push(runs[key]!);
 		}
+		const slug = params.slug;
+		if (slug !== undefined && Object.hasOwn(table.lessons, slug))
+			files.push(...table.lessons[slug]!);
 		return files;
 	}
 	return [];

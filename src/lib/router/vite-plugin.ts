@@ -7,6 +7,8 @@ import {
 	type FlowModelApi,
 	type RecordingAliases
 } from '../flows/vite-plugin.ts';
+import { contentPluginName, type ContentApi, type LessonFlows } from '../content/vite-plugin.ts';
+import { demoRunOptions, recordingKey } from '../flows/recording.ts';
 
 /**
  * Builds `route-preload.js`, the script theme.js loads from the page's head on any link other than
@@ -14,7 +16,8 @@ import {
  * route's screen asks for first:
  * - the screen's chunk, the chunks it imports and their styles, less what the app's first script
  *   already brings;
- * - the data the screen loads as it mounts (below), and for a flow link, its recorded run.
+ * - the data the screen loads as it mounts (below); for a flow link, its recorded run; for a
+ *   lesson, the recorded runs its flow diagrams open from.
  * The app's first script and a deep link's screen then load in one wave instead of two.
  */
 
@@ -41,12 +44,15 @@ type Chunk = Rollup.OutputChunk & { viteMetadata?: { importedCss: Set<string> } 
 
 /**
  * The table for a finished bundle, with `aliases` (recording keys that share another key's run)
- * pointing at that run's file. Throws when a route's screen or data has no chunk.
+ * pointing at that run's file, and for each lesson in `lessonFlows` the runs its diagrams open
+ * (a lesson's flow card opens the demo run of its flow and provider, as the explorer does).
+ * Throws when a route's screen or data has no chunk.
  */
 export function routeFileTable(
 	bundle: Rollup.OutputBundle,
 	root: string,
-	aliases: RecordingAliases = {}
+	aliases: RecordingAliases = {},
+	lessonFlows: LessonFlows = {}
 ): RouteFileTable {
 	const chunks = Object.values(bundle).filter((f): f is Chunk => f.type === 'chunk');
 	const byFile = new Map(chunks.map((c) => [c.fileName, c]));
@@ -82,7 +88,7 @@ export function routeFileTable(
 		if (!chunk) throw new Error(`route files: no chunk for ${what} (${id})`);
 		return chunk;
 	};
-	const table: RouteFileTable = { routes: [], recordings: {} };
+	const table: RouteFileTable = { routes: [], recordings: {}, lessons: {} };
 	for (const route of routes) {
 		const screen = need(resolve(root, screenOf(route.name)), `the ${route.name} screen`);
 		const files = closure(screen, first);
@@ -105,6 +111,16 @@ export function routeFileTable(
 		}
 	if (Object.keys(table.recordings).length === 0)
 		throw new Error('route files: the build has no flow recordings');
+	for (const [slug, embeds] of Object.entries(lessonFlows)) {
+		const files = new Set<string>();
+		for (const { flow, provider } of embeds) {
+			const key = recordingKey(demoRunOptions(provider));
+			const runs = table.recordings[flow];
+			// A provider with no recording runs live: the simulator, not a file to name here.
+			if (runs && key !== undefined && Object.hasOwn(runs, key)) files.add(runs[key]!);
+		}
+		if (files.size) table.lessons[slug] = [...files];
+	}
 	return table;
 }
 
@@ -112,6 +128,7 @@ export function routePreloadPlugin(): Plugin {
 	let root = process.cwd();
 	let building = false;
 	let flowModel: FlowModelApi | undefined;
+	let content: ContentApi | undefined;
 	return {
 		name: 'identity-pool-lab:route-preload',
 		configResolved(config) {
@@ -119,6 +136,8 @@ export function routePreloadPlugin(): Plugin {
 			building = config.command === 'build';
 			flowModel = config.plugins.find((p) => p.name === flowModelPluginName)?.api as
 				FlowModelApi | undefined;
+			content = config.plugins.find((p) => p.name === contentPluginName)?.api as
+				ContentApi | undefined;
 		},
 		resolveId(id) {
 			return id === tableModule ? '\0' + tableModule : undefined;
@@ -155,8 +174,9 @@ export function routePreloadPlugin(): Plugin {
 				const found = script.code.match(quoted)?.length ?? 0;
 				if (found !== 1) this.error(`${preloadFile} has ${found} route tables, not one`);
 				if (!flowModel) this.error(`${preloadFile} needs the flow-model plugin for its recordings`);
+				if (!content) this.error(`${preloadFile} needs the content plugin for the lessons' flows`);
 				const aliases = await flowModel.recordingAliases();
-				const table = JSON.stringify(routeFileTable(bundle, root, aliases));
+				const table = JSON.stringify(routeFileTable(bundle, root, aliases, content.lessonFlows()));
 				script.code = script.code.replace(quoted, () => table);
 			}
 		}

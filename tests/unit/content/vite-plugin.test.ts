@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentPlugin } from '../../../src/lib/content/vite-plugin.ts';
+import { contentPlugin, type ContentApi } from '../../../src/lib/content/vite-plugin.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -37,6 +37,18 @@ describe('contentPlugin', () => {
 		const questions = load('tests/fixtures/content/valid', 'virtual:content/questions').run()!;
 		expect(questions).toContain('fixture-guest-error');
 		expect(questions).not.toContain('import');
+	});
+
+	it("tells other plugins each lesson's flow embeds, in order", () => {
+		const plugin = contentPlugin({ dir: 'tests/fixtures/content/valid' }) as unknown as {
+			configResolved: (c: { root: string }) => void;
+			api: ContentApi;
+		};
+		plugin.configResolved({ root });
+		expect(plugin.api.lessonFlows()).toEqual({
+			'first-steps': [{ flow: 'enhanced-authenticated', provider: 'google' }],
+			'guest-visits': [{ flow: 'basic-guest', provider: undefined }]
+		});
 	});
 
 	it('serves the step texts of content/steps, watching only the step files', async () => {

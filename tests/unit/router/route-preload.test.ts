@@ -14,7 +14,8 @@ const table: RouteFileTable = {
 	recordings: {
 		'basic-guest': { '': 'basic-guest-default.js' },
 		'basic-authenticated': { '': 'basic-auth-default.js', google: 'basic-auth-google.js' }
-	}
+	},
+	lessons: { 'the-basic-flow': ['basic-auth-default.js', 'basic-auth-google.js'] }
 };
 
 describe('routeFiles', () => {
@@ -87,6 +88,28 @@ describe('routeFiles', () => {
 			'flow.js',
 			'flow.css'
 		]);
+	});
+});
+
+describe('routeFiles for a lesson', () => {
+	it("adds the recorded runs of the lesson's flow diagrams, whatever the query", () => {
+		expect(routeFiles('#/lessons/the-basic-flow', table)).toEqual([
+			'lesson.js',
+			'lesson.css',
+			'basic-auth-default.js',
+			'basic-auth-google.js'
+		]);
+		expect(routeFiles('#/lessons/the-basic-flow?x=1', table).slice(2)).toEqual([
+			'basic-auth-default.js',
+			'basic-auth-google.js'
+		]);
+	});
+
+	it('adds nothing for a lesson without diagrams, an unknown slug, or one Object.prototype names', () => {
+		for (const slug of ['exam-tips', 'nowhere', 'constructor', '__proto__'])
+			expect(routeFiles(`#/lessons/${slug}`, table), slug).toEqual(['lesson.js', 'lesson.css']);
+		// The lesson list is another route.
+		expect(routeFiles('#/lessons', table)).toEqual(['lessons.js', 'lessons.css']);
 	});
 });
 
@@ -206,6 +229,31 @@ describe('routeFileTable (the build step)', () => {
 		});
 		expect(table.recordings['basic-guest']).toEqual({ '': 'rec-a.js', userpool: 'rec-a.js' });
 		expect(table.recordings['enhanced-guest']).toBeUndefined();
+	});
+
+	it("names each lesson's recorded runs once, as its flow cards open them", () => {
+		const bundle = bundleOf([...common, ...screens('')]);
+		const table = routeFileTable(
+			bundle,
+			root,
+			{ 'basic-guest': { userpool: '' } },
+			{
+				'two-cards': [
+					{ flow: 'basic-guest' },
+					{ flow: 'basic-authenticated', provider: 'google' },
+					{ flow: 'basic-guest' }
+				],
+				// The provider every guest run shares: the default run.
+				aliased: [{ flow: 'basic-guest', provider: 'userpool' }],
+				// Runs live (no recording): nothing to name.
+				live: [{ flow: 'basic-authenticated' }, { flow: 'enhanced-guest' }],
+				none: []
+			}
+		);
+		expect(table.lessons).toEqual({
+			'two-cards': ['rec-a.js', 'rec-b.js'],
+			aliased: ['rec-a.js']
+		});
 	});
 
 	it('fails the build when a screen has no chunk', () => {
