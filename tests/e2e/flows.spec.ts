@@ -261,3 +261,38 @@ test('a flow page has no axe violations, alone and in compare mode', async ({ pa
 	const compare = await new AxeBuilder({ page }).analyze();
 	expect(compare.violations).toEqual([]);
 });
+
+test('a flow page draws its diagram first, then the controls, the inspector and the panels, a frame each', async ({
+	page
+}) => {
+	// Counts frames from the start, and notes the frame in which each part first appears.
+	await page.addInitScript(() => {
+		const w = window as unknown as { frame: number; seen: Record<string, number> };
+		w.frame = 0;
+		w.seen = {};
+		const tick = () => {
+			w.frame++;
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		const parts: Record<string, string> = {
+			diagram: '.scroller svg g.message',
+			controls: '[aria-label="Flow playback"]',
+			inspector: '#inspector-heading',
+			panels: '.panels'
+		};
+		new MutationObserver(() => {
+			for (const [name, selector] of Object.entries(parts))
+				if (!(name in w.seen) && document.querySelector(selector)) w.seen[name] = w.frame;
+		}).observe(document, { childList: true, subtree: true });
+	});
+	await page.goto('/#/flows/basic-authenticated');
+	await expect(page.getByRole('heading', { name: 'Break it' })).toBeVisible();
+	const seen = await page.evaluate(
+		() => (window as unknown as { seen: Record<string, number> }).seen
+	);
+	expect(Object.keys(seen).sort()).toEqual(['controls', 'diagram', 'inspector', 'panels']);
+	expect(seen.controls).toBeGreaterThan(seen.diagram!);
+	expect(seen.inspector).toBeGreaterThan(seen.controls!);
+	expect(seen.panels).toBeGreaterThan(seen.inspector!);
+});
