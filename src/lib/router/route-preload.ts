@@ -75,8 +75,8 @@ function matchPattern(pattern: string, segments: string[]): Record<string, strin
 /**
  * The files the screen a hash opens will load first, in the table's order: its chunks and
  * styles; for a flow link that opens from a recording, that recording; for a lesson, the
- * recordings its flow diagrams open from. Empty for a hash no
- * route matches (the not-found screen is small, and loads with the app).
+ * recordings its flow diagrams open from. Empty for a hash no route matches (the not-found
+ * screen is small, and loads with the app).
  */
 export function routeFiles(hash: string, table: RouteFileTable): string[] {
 	const { segments, query } = parts(hash);
