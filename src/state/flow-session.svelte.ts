@@ -6,6 +6,7 @@ import {
 	withPartner,
 	type FlowLink
 } from '../lib/flows/deep-link.ts';
+import { demoRunOptions } from '../lib/flows/recording.ts';
 import type { RecordedRun, RunFlowOptions } from '../lib/flows/run-flow.ts';
 import type { BreakSettings, FlowRun } from '../lib/flows/types.ts';
 import type { PlayerClock } from '../lib/player/clock.ts';
@@ -13,11 +14,6 @@ import { FlowPlayer } from './flow-player.svelte.ts';
 
 /** Runs a flow on the simulator; the screen passes `runFlow`, tests a stand-in. */
 export type FlowRunner = (flowId: FlowId, options: RunFlowOptions) => Promise<RecordedRun>;
-
-import { demoRunOptions, runSeed, runStart } from '../lib/flows/recording.ts';
-
-/** The same seed and start time on every run, so a deep link replays exactly the same run. */
-export { runSeed, runStart };
 
 export interface FlowSessionOptions {
 	clock?: PlayerClock;

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildBundle } from './bundle.ts';
-import { formatProblem } from './check.ts';
+import { checkContent, formatProblem } from './check.ts';
 import { checkSteps, isStepFile } from './check-steps.ts';
 import { readContentFiles } from './read-files.ts';
 import type { FlowEmbed } from './types.ts';
@@ -49,9 +49,9 @@ export function contentPlugin(options: { dir?: string } = {}): Plugin {
 		name: contentPluginName,
 		api: {
 			lessonFlows(): LessonFlows {
-				const { bundle } = buildBundle(readContentFiles(root, dir));
+				// Parsed only: the embeds are known before any markdown is rendered.
 				const flows: LessonFlows = {};
-				for (const lesson of bundle.lessons)
+				for (const lesson of checkContent(readContentFiles(root, dir)).lessons)
 					flows[lesson.slug] = lesson.blocks.flatMap((b) =>
 						b.kind === 'flow' ? [{ flow: b.flow, provider: b.provider }] : []
 					);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	FlowSession,
-	runSeed,
-	runStart,
-	type FlowRunner
-} from '../../../src/state/flow-session.svelte.ts';
+import { FlowSession, type FlowRunner } from '../../../src/state/flow-session.svelte.ts';
+import { runSeed, runStart } from '../../../src/lib/flows/recording.ts';
 import { ManualClock } from '../../../src/lib/player/clock.ts';
 import { defaultBreakSettings } from '../../../src/lib/flows/types.ts';
 import { runFlow } from '../../../src/lib/flows/run-flow.ts';
