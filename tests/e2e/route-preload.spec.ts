@@ -12,6 +12,15 @@ function watchFiles(page: Page): Set<string> {
 	return files;
 }
 
+/**
+ * Blocks the app's first script, so only the head's preloader can ask for a screen's files, and
+ * returns the files the page asks for.
+ */
+async function headOnly(page: Page): Promise<Set<string>> {
+	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
+	return watchFiles(page);
+}
+
 /** Loads a route and waits until it has finished asking for files. */
 async function settle(page: Page, hash: string, ready?: string): Promise<void> {
 	await page.goto(`/${hash}`);
@@ -23,9 +32,7 @@ async function settle(page: Page, hash: string, ready?: string): Promise<void> {
 test("a flow link asks for its screen's files and its recorded run from the page's head", async ({
 	page
 }) => {
-	// Without the app's first script, only the head's preloader can ask for them.
-	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
-	const files = watchFiles(page);
+	const files = await headOnly(page);
 	await page.goto('/#/flows/basic-authenticated?step=3&provider=google');
 	// The screen's chunk and styles, and the recording of the run with that provider.
 	const wanted = [/^Flow-.*\.js$/, /^Flow-.*\.css$/, /^google-.*\.js$/];
@@ -42,8 +49,7 @@ test("a flow link asks for its screen's files and its recorded run from the page
 });
 
 test('a flow link naming the provider the flow uses anyway preloads that run', async ({ page }) => {
-	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
-	const files = watchFiles(page);
+	const files = await headOnly(page);
 	// The enhanced flow signs in with a user pool when no provider is named: the same run.
 	await page.goto('/#/flows/enhanced-authenticated?step=2&provider=userpool');
 	await expect.poll(() => [...files].some((f) => /^default-[\w-]+\.js$/.test(f))).toBe(true);
@@ -83,7 +89,7 @@ for (const route of appRoutes.filter((r) => r.name !== 'home')) {
 		await app.context().close();
 
 		const head = await fresh();
-		await head.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
+		await headOnly(head);
 		await head.goto(`/${route.hash}`);
 		await head.waitForLoadState('networkidle');
 		const preloaded = await head
@@ -103,8 +109,7 @@ for (const route of appRoutes.filter((r) => r.name !== 'home')) {
 test("a lesson link asks for the recorded runs of the lesson's flow cards from the page's head", async ({
 	page
 }) => {
-	await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
-	const files = watchFiles(page);
+	const files = await headOnly(page);
 	// Guest access draws the enhanced and the basic guest flows: two runs.
 	await page.goto('/#/lessons/guest-access');
 	const runs = () => [...files].filter((f) => /^default-[\w-]+\.js$/.test(f)).length;
