@@ -59,6 +59,29 @@ test('browser back and forward move between screens and the title follows', asyn
 	await expect(page.locator('main h1')).toHaveText('Settings');
 });
 
+test('while the next screen loads, the one shown keeps the link it was opened with', async ({
+	page
+}) => {
+	await openRoute(page, '#/lessons/the-enhanced-flow', '.flow-card svg');
+	// The flow screen's chunk is held back, so the lesson stays up while it loads.
+	let letThrough!: () => void;
+	const held = new Promise<void>((resolve) => (letThrough = resolve));
+	let asked = false;
+	await page.route(/\/assets\/Flow-[\w-]+\.js$/, async (route) => {
+		asked = true;
+		await held;
+		await route.continue();
+	});
+	await page.getByRole('link', { name: 'Open this step in the flow explorer' }).first().click();
+	await expect.poll(() => asked).toBe(true);
+	// Still the lesson as it was, not a "no such lesson" page for the flow's link.
+	const main = page.locator('main[data-screen="lesson"]');
+	await expect(main.locator('h1')).toHaveText('The enhanced flow');
+	await expect(main.locator('.flow-card svg').first()).toBeVisible();
+	letThrough();
+	await expect(page.locator('main[data-screen="flow"] h1')).toHaveText('Enhanced flow, signed in');
+});
+
 test('keyboard alone: skip link, navigation, shortcut overlay', async ({ page }) => {
 	await openRoute(page, '#/');
 	await page.keyboard.press('Tab');
