@@ -6,7 +6,8 @@
 //
 // Budgets (issue 11): JS+CSS (gzip) fetched before the diagram at most 0.4x Mermaid's; navigation
 // to the diagram in the DOM at most 0.3x Mermaid's, at 1x and with the CPU throttled 4x; no long
-// task over 50 ms while a flow page loads at 4x; a step (key press to the next painted frame) within
+// task over 50 ms while a flow page loads at 4x (counted until the network is idle; the count
+// before the diagram is printed too); a step (key press to the next painted frame) within
 // 16.7 ms at p95 at 1x, and no long task over 50 ms on a step at 4x.
 //
 // The Mermaid page is not part of the app: Mermaid is a devDependency, bundled by Vite into
@@ -218,12 +219,17 @@ async function load(browser, url, probe, rate) {
 			files++;
 		}
 		const before = longTasks.filter((t) => t.start < diagramAt);
+		const long = (ts) => ts.filter((t) => t.duration > budget.longTaskMs).length;
 		return {
 			navMs: diagramAt,
 			bytes,
 			files,
-			longTasks: before.filter((t) => t.duration > budget.longTaskMs).length,
-			longestMs: Math.max(0, ...before.map((t) => t.duration))
+			longTasks: long(before),
+			longestMs: Math.max(0, ...before.map((t) => t.duration)),
+			// The whole load: until the network has been idle for half a second (a flow page's
+			// panels, "break it" and the deferred work of the app shell are then done).
+			loadLongTasks: long(longTasks),
+			loadLongestMs: Math.max(0, ...longTasks.map((t) => t.duration))
 		};
 	} finally {
 		await context.close();
@@ -404,10 +410,13 @@ try {
 			`${''.padEnd(44)} ${range(app[rate]).padStart(12)} ${range(mer[rate]).padStart(11)}  (fastest-slowest)`
 		);
 	}
-	const lt = (rs) => rs.reduce((n, r) => n + r.longTasks, 0);
-	const longest = (rs) => Math.max(...rs.map((r) => r.longestMs));
+	const lt = (rs, key = 'longTasks') => rs.reduce((n, r) => n + r[key], 0);
+	const longest = (rs, key = 'longestMs') => Math.max(...rs.map((r) => r[key]));
 	console.log(
-		`long tasks over ${budget.longTaskMs} ms before the diagram, CPU ${throttle}x, all ${loads} loads: flow page ${lt(app[throttle])} (longest ${msf(longest(app[throttle]))}), Mermaid ${lt(mer[throttle])} (longest ${msf(longest(mer[throttle]))}); budget none on the flow page: ${verdict(lt(app[throttle]) === 0)}`
+		`long tasks over ${budget.longTaskMs} ms, CPU ${throttle}x, all ${loads} loads: before the diagram, flow page ${lt(app[throttle])} (longest ${msf(longest(app[throttle]))}), Mermaid ${lt(mer[throttle])} (longest ${msf(longest(mer[throttle]))});`
+	);
+	console.log(
+		`  over the whole load (until the network is idle), flow page ${lt(app[throttle], 'loadLongTasks')} (longest ${msf(longest(app[throttle], 'loadLongestMs'))}), Mermaid ${lt(mer[throttle], 'loadLongTasks')} (longest ${msf(longest(mer[throttle], 'loadLongestMs'))}); budget none on the flow page's load: ${verdict(lt(app[throttle], 'loadLongTasks') === 0)}`
 	);
 
 	// One step.
