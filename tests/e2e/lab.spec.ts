@@ -88,6 +88,25 @@ test('a pasted problem is listed with its field path, and nothing is used until 
 	await expect(page.getByRole('button', { name: 'Run the checkup' })).toBeVisible();
 });
 
+test('the lab opens without the simulator, and loads it when a flow first runs', async ({
+	page
+}) => {
+	// The simulator and the flow machines come in one chunk, the one that runs flows.
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+	});
+	const simulator = () => scripts.filter((p) => /\/run-flow-[^/]*\.js$/.test(p));
+	await openLab(page);
+	for (const name of cliSet) await paste(page, fixture(name));
+	// The runner is drawn, with the pool's providers and the token's claims, before anything runs.
+	await expect(page.getByLabel(/Token claims/)).toHaveValue(/cognito:username/);
+	expect(simulator()).toEqual([]);
+	await page.getByRole('button', { name: 'Run it' }).click();
+	await expect(page.getByText('This run ends with AWS credentials')).toBeVisible();
+	expect(simulator()).toHaveLength(1);
+});
+
 test('run a flow with edited claims on the diagram, and ask what the credentials may do', async ({
 	page
 }) => {

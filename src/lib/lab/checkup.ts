@@ -1,7 +1,8 @@
 import type { FlowId } from '../flows/index.ts';
 import { findFlow } from '../flows/index.ts';
-import { buildLabWorld, labProviders, type LabProvider } from './build-world.ts';
-import { labStart, runOnWorld, type LabRun } from './lab-run.ts';
+import { buildLabWorld } from './build-world.ts';
+import { runOnWorld, type LabRun } from './lab-run.ts';
+import { labProviders, labStart, type LabProvider } from './providers.ts';
 import { configWarnings, type LabWarning } from './warnings.ts';
 import type { LabConfig } from './types.ts';
 

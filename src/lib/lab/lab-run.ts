@@ -16,14 +16,8 @@ import {
 	type FlowStep,
 	type TraceRecord
 } from '../flows/index.ts';
-import {
-	buildLabWorld,
-	defaultClaims,
-	issueToken,
-	labUser,
-	type LabProvider,
-	type LabWorld
-} from './build-world.ts';
+import { buildLabWorld, issueToken, type LabWorld } from './build-world.ts';
+import { defaultClaims, labStart, labUser, type LabProvider } from './providers.ts';
 import type { LabConfig } from './types.ts';
 
 /**
@@ -53,9 +47,6 @@ export interface LabRun extends FlowRun {
 	/** The decision for the action and resource asked about, when the run got credentials. */
 	decision?: AuthorizationDecision;
 }
-
-/** The same start time for every lab run, so a run repeats exactly. */
-export const labStart = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 class LabStop {}
 

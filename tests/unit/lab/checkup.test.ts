@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheckup } from '../../../src/lib/lab/checkup.ts';
-import { defaultClaims, labProviders } from '../../../src/lib/lab/build-world.ts';
-import { labStart, runLabFlow } from '../../../src/lib/lab/lab-run.ts';
+import { runLabFlow } from '../../../src/lib/lab/lab-run.ts';
+import { defaultClaims, labProviders, labStart } from '../../../src/lib/lab/providers.ts';
 import { parseLabConfig } from '../../../src/lib/lab/parse-config.ts';
 import { configWarnings } from '../../../src/lib/lab/warnings.ts';
 import type { LabConfig } from '../../../src/lib/lab/types.ts';
