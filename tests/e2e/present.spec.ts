@@ -348,6 +348,35 @@ test('break it in the presenter plays the failure on the projector, and back', a
 	await expect(projector.locator('.narration')).toHaveText(/^Step 1 of 8:/);
 });
 
+test('a flow opens from its recorded run: the simulator loads only once break it asks for another', async ({
+	page
+}) => {
+	// The simulator and the flow machines come in one chunk, the one that runs flows.
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+	});
+	const simulator = () => scripts.filter((p) => /\/run-flow-[^/]*\.js$/.test(p));
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/#/present');
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: 'Identity pools, a 50-minute introduction' })
+		.getByRole('button', { name: /^Present/ })
+		.click();
+	await jump(page, 7);
+	await expect(page.locator('.narration')).toHaveText(/^Step 1 of 8:/);
+	await expect(page.locator('.current svg .message')).toHaveCount(1);
+	expect(simulator()).toEqual([]);
+	await page.getByText('Break it or compare').click();
+	await page
+		.getByRole('group', { name: 'Guest access' })
+		.getByRole('radio', { name: 'Off' })
+		.check();
+	await expect(page.locator('.narration')).toHaveText(/NotAuthorizedException/);
+	expect(simulator()).toHaveLength(1);
+});
+
 test('the ? overlay lists the present keys', async ({ page }) => {
 	await openBoth(page);
 	await page.keyboard.press('?');
