@@ -1,6 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { maxInputChars } from '../lib/lab/read-documents.ts';
-import type { LabInput } from '../lib/lab/types.ts';
+import { maxInputChars, type LabInput } from '../lib/lab/types.ts';
 
 /**
  * The lab's configuration on this device: what the user pasted and the answers they gave, in

@@ -1,9 +1,13 @@
 import type { CheckupReport } from '../lib/lab/checkup.ts';
 import type { Explanation } from '../lib/lab/explain-error.ts';
 import type { LabRun, LabRunOptions } from '../lib/lab/lab-run.ts';
-import { parseLabConfig } from '../lib/lab/parse-config.ts';
-import { maxInputChars } from '../lib/lab/read-documents.ts';
-import type { LabInput, LabParseResult } from '../lib/lab/types.ts';
+import type { parseLabConfig } from '../lib/lab/parse-config.ts';
+import {
+	maxInputChars,
+	nothingGiven,
+	type LabInput,
+	type LabParseResult
+} from '../lib/lab/types.ts';
 import { exportText, loadLab, maxInputs, readStoredLab, saveLab } from './lab-store.ts';
 
 /**
@@ -13,7 +17,16 @@ import { exportText, loadLab, maxInputs, readStoredLab, saveLab } from './lab-st
 export class LabState {
 	#inputs = $state.raw<LabInput[]>([]);
 	#answers = $state.raw<Record<string, string>>({});
-	#result = $derived<LabParseResult>(parseLabConfig(this.#inputs, this.#answers));
+	// The parser (a YAML reader and the CLI and CloudFormation shapes) loads with the first input,
+	// so the screen opens without it; until it is there, inputs wait as being read.
+	#parse = $state.raw<typeof parseLabConfig | null>(null);
+	#result = $derived<LabParseResult>(
+		this.#inputs.length === 0
+			? nothingGiven()
+			: this.#parse
+				? this.#parse(this.#inputs, this.#answers)
+				: { ok: false, problems: [], read: [] }
+	);
 	#report = $state.raw<CheckupReport | null>(null);
 	#run = $state.raw<LabRun | null>(null);
 	#explanation = $state.raw<Explanation | null>(null);
@@ -21,6 +34,7 @@ export class LabState {
 	#message = $state('');
 	#saved = $state(false);
 	#loaded: Promise<void> | undefined;
+	#parsing: Promise<void> | undefined;
 
 	get inputs(): LabInput[] {
 		return this.#inputs;
@@ -30,6 +44,10 @@ export class LabState {
 	}
 	get result(): LabParseResult {
 		return this.#result;
+	}
+	/** Whether inputs are waiting for the parser to load. */
+	get reading(): boolean {
+		return this.#inputs.length > 0 && this.#parse === null;
 	}
 	get report(): CheckupReport | null {
 		return this.#report;
@@ -60,11 +78,27 @@ export class LabState {
 			this.#inputs = lab.inputs;
 			this.#answers = lab.answers;
 			this.#saved = true;
+			this.#needParser();
 		});
 		return this.#loaded;
 	}
 
+	/** Loads the parser, once; a failure is said, and the next input tries again. */
+	#needParser(): void {
+		if (this.#parse || this.#inputs.length === 0) return;
+		this.#parsing ??= import('../lib/lab/parse-config.ts').then(
+			(m) => {
+				this.#parse = m.parseLabConfig;
+			},
+			(err: unknown) => {
+				this.#parsing = undefined;
+				this.#message = `The lab could not load its reader: ${err instanceof Error ? err.message : String(err)}`;
+			}
+		);
+	}
+
 	#changed(): void {
+		this.#needParser();
 		this.#report = null;
 		this.#run = null;
 		void saveLab({ inputs: this.#inputs, answers: this.#answers }).then(

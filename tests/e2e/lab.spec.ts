@@ -88,17 +88,21 @@ test('a pasted problem is listed with its field path, and nothing is used until 
 	await expect(page.getByRole('button', { name: 'Run the checkup' })).toBeVisible();
 });
 
-test('the lab opens without the simulator, and loads it when a flow first runs', async ({
+test('the lab opens without its reader or the simulator: the reader loads with the first paste, the simulator when a flow first runs', async ({
 	page
 }) => {
-	// The simulator and the flow machines come in one chunk, the one that runs flows.
+	// The reader (YAML and the configuration shapes) comes in one chunk; the simulator and the flow
+	// machines in another, the one that runs flows.
 	const scripts: string[] = [];
 	page.on('request', (r) => {
 		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
 	});
+	const reader = () => scripts.filter((p) => /\/parse-config-[^/]*\.js$/.test(p));
 	const simulator = () => scripts.filter((p) => /\/run-flow-[^/]*\.js$/.test(p));
 	await openLab(page);
+	expect(reader()).toEqual([]);
 	for (const name of cliSet) await paste(page, fixture(name));
+	expect(reader()).toHaveLength(1);
 	// The runner is drawn, with the pool's providers and the token's claims, before anything runs.
 	await expect(page.getByLabel(/Token claims/)).toHaveValue(/cognito:username/);
 	expect(simulator()).toEqual([]);

@@ -3,16 +3,21 @@ import { Checker, isObject } from './checker.ts';
 import { isTemplate, readTemplate, type TemplateContext } from './cloudformation.ts';
 import { readDocuments } from './read-documents.ts';
 import { readCliOutput, roleNameOf, type ConfigPart } from './shapes.ts';
-import type { LabConfig, LabInput, LabParseResult, LabProblem, LabRole } from './types.ts';
+import {
+	expectedInput,
+	nothingGiven,
+	type LabConfig,
+	type LabInput,
+	type LabParseResult,
+	type LabProblem,
+	type LabRole
+} from './types.ts';
 
 /**
  * Reads everything the user pasted or dropped into one configuration: AWS CLI outputs and
  * CloudFormation templates, in any order. Total: any text gives either a configuration or a list
  * of problems with their field paths, and nothing half-read is kept.
  */
-
-const expected =
-	'expected the JSON that aws cognito-identity describe-identity-pool, aws cognito-identity get-identity-pool-roles, aws iam get-role, aws iam get-role-policy or aws iam get-policy-version prints, or a CloudFormation template with Resources';
 
 /** Reads inputs into a configuration, using the user's answers for placeholders. */
 export function parseLabConfig(
@@ -23,12 +28,7 @@ export function parseLabConfig(
 	const read: string[] = [];
 	const parts: { source: string; part: ConfigPart }[] = [];
 	const ctx: TemplateContext = { answers, placeholders: [], notes: [] };
-	if (inputs.length === 0)
-		return {
-			ok: false,
-			problems: [{ source: 'Input', path: '', message: `Nothing was given; ${expected}.` }],
-			read
-		};
+	if (inputs.length === 0) return nothingGiven();
 	for (const input of inputs) {
 		const { docs, errors } = readDocuments(String(input.text ?? ''));
 		for (const e of errors) problems.push({ source: input.name, path: '', message: e });
@@ -41,7 +41,7 @@ export function parseLabConfig(
 				for (const part of got) parts.push({ source, part });
 			} else {
 				const got = readCliOutput(c, doc, input.attachTo);
-				if (!got) c.fail('', `is not a configuration the lab reads; ${expected}`);
+				if (!got) c.fail('', `is not a configuration the lab reads; ${expectedInput}`);
 				else {
 					read.push(`${source}: ${got.command}`);
 					for (const part of got.parts) parts.push({ source, part });

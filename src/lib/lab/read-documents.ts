@@ -1,4 +1,5 @@
 import { parseAllDocuments, parseDocument, type CollectionTag, type ScalarTag } from 'yaml';
+import { maxInputChars } from './types.ts';
 
 /**
  * Turns pasted text into JSON values: one JSON document, several printed one after another (as when
@@ -12,9 +13,6 @@ export interface ReadDocuments {
 	/** Syntax errors, e.g. `line 3, column 5: ...`. */
 	errors: string[];
 }
-
-/** Pasted text larger than this is refused before it is parsed. */
-export const maxInputChars = 1_000_000;
 
 const intrinsicNames = [
 	'Ref',

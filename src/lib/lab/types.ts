@@ -69,3 +69,19 @@ export type LabParseResult =
 export function formatProblem(p: LabProblem): string {
 	return `${p.source}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
+
+/** Pasted text larger than this is refused before it is parsed. */
+export const maxInputChars = 1_000_000;
+
+/** What the lab reads, as problems say it. */
+export const expectedInput =
+	'expected the JSON that aws cognito-identity describe-identity-pool, aws cognito-identity get-identity-pool-roles, aws iam get-role, aws iam get-role-policy or aws iam get-policy-version prints, or a CloudFormation template with Resources';
+
+/** The result for no inputs at all: known without loading the parser. */
+export function nothingGiven(): LabParseResult {
+	return {
+		ok: false,
+		problems: [{ source: 'Input', path: '', message: `Nothing was given; ${expectedInput}.` }],
+		read: []
+	};
+}
