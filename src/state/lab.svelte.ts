@@ -85,8 +85,8 @@ export class LabState {
 
 	/** Loads the parser, once; a failure is said, and the next input tries again. */
 	#needParser(): void {
-		if (this.#parse || this.#inputs.length === 0) return;
-		this.#parsing ??= import('../lib/lab/parse-config.ts').then(
+		if (this.#parse || this.#parsing || this.#inputs.length === 0) return;
+		this.#parsing = import('../lib/lab/parse-config.ts').then(
 			(m) => {
 				this.#parse = m.parseLabConfig;
 			},
