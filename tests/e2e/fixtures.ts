@@ -57,3 +57,15 @@ export async function openWindow(page: import('@playwright/test').Page, path: st
 	await other.waitForLoadState();
 	return other;
 }
+
+/**
+ * Follows the scripts `page` asks for from now on; the function returned lists those whose path
+ * ends in `<chunk>-<hash>.js`, to tell when a chunk (the simulator's, the sanitizer's) was loaded.
+ */
+export function chunkRequests(page: import('@playwright/test').Page): (chunk: string) => string[] {
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+	});
+	return (chunk) => scripts.filter((p) => new RegExp(`/${chunk}-[\\w-]+\\.js$`).test(p));
+}

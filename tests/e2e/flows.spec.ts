@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { chunkRequests, expect, test, type Page } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { flows } from '../../src/lib/flows/catalogue.ts';
 
@@ -111,11 +111,8 @@ test('breaking a setting re-runs the flow and updates the link', async ({ page }
 test('a flow opens from its recording; the simulator loads when a setting changes', async ({
 	page
 }) => {
-	const scripts: string[] = [];
-	page.on('request', (r) => {
-		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-	});
-	const simulator = () => scripts.filter((p) => /\/run-flow-[\w-]+\.js$/.test(p));
+	const requested = chunkRequests(page);
+	const simulator = () => requested('run-flow');
 	await openFlow(page, '#/flows/basic-authenticated?step=2');
 	await expect(page.locator('main svg').first()).toBeVisible();
 	expect(simulator()).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { chunkRequests, expect, test, type Page } from './fixtures.ts';
 
 const fixture = (name: string): string =>
 	readFileSync(new URL(`../fixtures/lab/${name}`, import.meta.url), 'utf8');
@@ -93,12 +93,9 @@ test('the lab opens without its reader or the simulator: the reader loads with t
 }) => {
 	// The reader (YAML and the configuration shapes) comes in one chunk; the simulator and the flow
 	// machines in another, the one that runs flows.
-	const scripts: string[] = [];
-	page.on('request', (r) => {
-		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-	});
-	const reader = () => scripts.filter((p) => /\/parse-config-[^/]*\.js$/.test(p));
-	const simulator = () => scripts.filter((p) => /\/run-flow-[^/]*\.js$/.test(p));
+	const requested = chunkRequests(page);
+	const reader = () => requested('parse-config');
+	const simulator = () => requested('run-flow');
 	await openLab(page);
 	expect(reader()).toEqual([]);
 	for (const name of cliSet) await paste(page, fixture(name));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openWindow, test, type Page } from './fixtures.ts';
+import { chunkRequests, expect, openWindow, test, type Page } from './fixtures.ts';
 
 /** Both windows of classroom mode in one browser context, as on a teacher's laptop. */
 async function openBoth(page: Page, plan = 'Identity pools, a 50-minute introduction') {
@@ -352,11 +352,8 @@ test('a flow opens from its recorded run: the simulator loads only once break it
 	page
 }) => {
 	// The simulator and the flow machines come in one chunk, the one that runs flows.
-	const scripts: string[] = [];
-	page.on('request', (r) => {
-		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-	});
-	const simulator = () => scripts.filter((p) => /\/run-flow-[^/]*\.js$/.test(p));
+	const requested = chunkRequests(page);
+	const simulator = () => requested('run-flow');
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/#/present');
 	await page
