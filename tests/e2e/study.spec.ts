@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, openWindow, test, type Page } from './fixtures.ts';
+import { chunkRequests, expect, openWindow, test, type Page } from './fixtures.ts';
 import { chromiumThemes } from './routes.ts';
 
 /** Answers the current practice question with its first option(s) and moves on. */
@@ -73,6 +73,22 @@ test('an exam reloaded mid-way resumes with the same questions, answers, flags a
 		.click();
 	expect(await page.locator('#exam-stem').textContent()).toBe(first);
 	await expect(page.locator('.option.chosen')).toHaveCount(1);
+});
+
+test('the exam setup opens without the HTML sanitizer, which comes with the first question', async ({
+	page
+}) => {
+	const requested = chunkRequests(page);
+	const sanitizer = () => requested('html-sanitizer');
+	await page.goto('/#/exam?seed=1');
+	await expect(page.getByRole('button', { name: 'Start the exam' })).toBeVisible();
+	expect(sanitizer()).toEqual([]);
+	await page.getByRole('radio', { name: '10' }).check();
+	await page.getByLabel('Include questions computed by the simulator').uncheck();
+	await page.getByRole('button', { name: 'Start the exam' }).click();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
+	await expect(page.locator('#exam-stem')).not.toBeEmpty();
+	expect(sanitizer()).toHaveLength(1);
 });
 
 test('the exam announces the minutes left and submits itself at zero (fast clock)', async ({
