@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chunkRequests, expect, openWindow, test, type Page } from './fixtures.ts';
 
-/** Both windows of classroom mode in one browser context, as on a teacher's laptop. */
-async function openBoth(page: Page, plan = 'Identity pools, a 50-minute introduction') {
+/** Starts presenting a ready-made plan in the presenter window, with reduced motion. */
+async function presentPlan(page: Page, plan: string) {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/#/present');
 	await page
@@ -11,9 +11,23 @@ async function openBoth(page: Page, plan = 'Identity pools, a 50-minute introduc
 		.filter({ hasText: plan })
 		.getByRole('button', { name: /^Present/ })
 		.click();
+}
+
+/** Both windows of classroom mode in one browser context, as on a teacher's laptop. */
+async function openBoth(page: Page, plan = 'Identity pools, a 50-minute introduction') {
+	await presentPlan(page, plan);
 	const projector = await openWindow(page, '/#/present?view=projector');
 	await projector.emulateMedia({ reducedMotion: 'reduce' });
 	return projector;
+}
+
+/** In the presenter's "break it" panel, turns guest access off for the flow shown. */
+async function turnGuestAccessOff(page: Page) {
+	await page.getByText('Break it or compare').click();
+	await page
+		.getByRole('group', { name: 'Guest access' })
+		.getByRole('radio', { name: 'Off' })
+		.check();
 }
 
 function title(page: Page) {
@@ -334,11 +348,7 @@ test('break it in the presenter plays the failure on the projector, and back', a
 	const projector = await openBoth(page);
 	await jump(page, 7);
 	await expect(projector.locator('.narration')).toHaveText(/^Step 1 of 8:/);
-	await page.getByText('Break it or compare').click();
-	await page
-		.getByRole('group', { name: 'Guest access' })
-		.getByRole('radio', { name: 'Off' })
-		.check();
+	await turnGuestAccessOff(page);
 	await expect(projector.locator('.narration')).toHaveText(/NotAuthorizedException/);
 	await expect(projector.locator('.stage .message.failed')).toHaveCount(1);
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -354,22 +364,12 @@ test('a flow opens from its recorded run: the simulator loads only once break it
 	// The simulator and the flow machines come in one chunk, the one that runs flows.
 	const requested = chunkRequests(page);
 	const simulator = () => requested('run-flow');
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.goto('/#/present');
-	await page
-		.getByRole('listitem')
-		.filter({ hasText: 'Identity pools, a 50-minute introduction' })
-		.getByRole('button', { name: /^Present/ })
-		.click();
+	await presentPlan(page, 'Identity pools, a 50-minute introduction');
 	await jump(page, 7);
 	await expect(page.locator('.narration')).toHaveText(/^Step 1 of 8:/);
 	await expect(page.locator('.current svg .message')).toHaveCount(1);
 	expect(simulator()).toEqual([]);
-	await page.getByText('Break it or compare').click();
-	await page
-		.getByRole('group', { name: 'Guest access' })
-		.getByRole('radio', { name: 'Off' })
-		.check();
+	await turnGuestAccessOff(page);
 	await expect(page.locator('.narration')).toHaveText(/NotAuthorizedException/);
 	expect(simulator()).toHaveLength(1);
 });
