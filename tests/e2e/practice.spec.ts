@@ -21,6 +21,8 @@ test('a full practice round by keyboard ends with results by topic', async ({ pa
 	await page.keyboard.press('Enter');
 	for (let n = 1; n <= 3; n++) {
 		await expect(page.getByText(`Question ${n} of 3`)).toBeVisible();
+		// The button pressed is gone; the keyboard goes on from the new question, not the page top.
+		await expect(page.locator('.stem')).toBeFocused();
 		const submit = page.getByRole('button', { name: 'Submit answer' });
 		const orderItems = await page.getByTestId('order-item').count();
 		if (orderItems === 0) {

@@ -46,6 +46,18 @@ async function startExam(page: Page, count = '10', seed = 1) {
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Questions' });
 
+test('starting an exam from the keyboard puts focus on the first question', async ({ page }) => {
+	await page.goto('/#/exam?seed=3');
+	await page.getByLabel('Include questions computed by the simulator').uncheck();
+	await page.getByRole('button', { name: 'Start the exam' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Question 1 of')).toBeVisible();
+	await expect(page.locator('#exam-stem')).toBeFocused();
+	// Tab goes on to the question's options, not back to the page's first link.
+	await page.keyboard.press('Tab');
+	await expect(page.locator('article.question :focus')).toHaveCount(1);
+});
+
 test('an exam reloaded mid-way resumes with the same questions, answers, flags and time', async ({
 	page
 }) => {
