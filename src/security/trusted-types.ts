@@ -6,7 +6,8 @@
  * renders HTML imports that module. Until it is registered the policy refuses HTML, so a string
  * never reaches the DOM unsanitized. Script URLs (the service worker, the question worker) must be
  * the app's own. Svelte's compiled templates go through Svelte's own `svelte-trusted-html` policy,
- * and DOMPurify parses through its own `dompurify` policy (both named in index.html's policy).
+ * DOMPurify parses through its own `dompurify` policy, and the lessons' HTML, sanitized by the
+ * build, passes through `built-html` (`./built-html.ts`); all are named in index.html's policy.
  */
 
 /** Turns an untrusted HTML string into HTML that may reach the DOM. */

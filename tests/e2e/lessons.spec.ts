@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.ts';
+import { chunkRequests, expect, test } from './fixtures.ts';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +30,20 @@ test('a lesson renders its body and links to the next and previous lessons', asy
 	await expect(page.getByText(`Lesson 2 of ${slugs.length}`)).toBeVisible();
 	await page.locator('a[rel="prev"]').click();
 	await expect(page).toHaveURL(new RegExp(`#/lessons/${slugs[0]}$`));
+});
+
+test('every lesson renders its HTML as the build sanitized it, without loading the sanitizer', async ({
+	page
+}) => {
+	const requested = chunkRequests(page);
+	for (const slug of slugs) {
+		await page.goto(`/#/lessons/${slug}`);
+		await expect(page.locator('.lesson-body > p').first()).not.toBeEmpty();
+		await expect(page.locator('.lesson-body :is(h2, p, ul, table, pre)')).not.toHaveCount(0);
+	}
+	// Under the page's Trusted Types policy a string the sanitizer has not seen is refused, so
+	// the text on screen came through the lessons' own policy; the fixture fails on any error.
+	expect(requested('html-sanitizer')).toEqual([]);
 });
 
 test('flow embeds link to the flow explorer at their step, and callouts are highlighted', async ({
