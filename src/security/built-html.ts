@@ -4,11 +4,11 @@
  * strings ship inside the app's own code, so cleaning them again in the browser only costs time
  * (most of a lesson's rendering) and the sanitizer's download.
  *
- * The lessons module registers its strings here when it loads. `builtHtml` turns exactly those
- * strings into Trusted Types HTML through the `built-html` policy, which refuses any other string;
- * anything else is returned as it is and so still goes through the `default` policy and its
- * sanitizer (see `./trusted-types.ts`). Where the browser has no Trusted Types, strings are
- * returned as they are.
+ * `state/lessons.ts` registers the lessons' strings here when they load. `builtHtml` turns
+ * exactly those strings into Trusted Types HTML through the `built-html` policy, which refuses any
+ * other string; anything else is returned as it is and so still goes through the `default` policy
+ * and its sanitizer (see `./trusted-types.ts`). Where the browser has no Trusted Types, strings
+ * are returned as they are.
  */
 
 /** The DOM's `TrustedHTML`, which TypeScript's DOM types do not name: HTML a policy vouched for. */
@@ -27,18 +27,13 @@ interface PolicyFactory {
 const built = new Set<string>();
 let policy: BuiltHtmlPolicy | null | undefined;
 
-/** Called by the lessons module with its HTML blocks, as the build sanitized them. */
+/** Called when the lessons load, with their HTML blocks as the build sanitized them. */
 export function trustBuiltHtml(strings: Iterable<string>): void {
 	for (const html of strings) built.add(html);
 }
 
-/** Whether `html` is one of the strings the build sanitized. */
-export function isBuiltHtml(html: string): boolean {
-	return built.has(html);
-}
-
 /** The policy's rule: a registered string passes unchanged, any other is refused. */
-export function passBuiltOnly(html: string): string {
+function passBuiltOnly(html: string): string {
 	if (!built.has(html)) throw new TypeError('HTML refused: not a string the build sanitized.');
 	return html;
 }

@@ -11,13 +11,18 @@
 // one more second has passed; its blocking time is what those tasks ran past 50 ms each, as
 // Lighthouse counts it. There is no budget here (the budgets are Lighthouse's and the Mermaid
 // bench's); the script exits 0 whatever the figures are, and 1 when a page does not load.
+// To compare two builds, serve both and give BENCH_URLS (comma-separated) instead of BENCH_URL:
+// their loads then alternate too, so a change in the machine's load falls on both alike.
+// BENCH_ROUTES (comma-separated hashes) limits the routes.
 import { machineAtStart, loadAtEnd } from '../tools/machine.mjs';
 import { launchChromium } from '../tools/chromium.mjs';
 
-const base = new URL(process.env.BENCH_URL ?? 'http://localhost:4173/');
+const bases = (process.env.BENCH_URLS ?? process.env.BENCH_URL ?? 'http://localhost:4173/')
+	.split(',')
+	.map((u) => new URL(u.trim()));
 const loads = Number(process.env.BENCH_LOADS ?? 5);
 const throttle = 4;
-const routes = [
+const allRoutes = [
 	'#/',
 	'#/flows/basic-authenticated',
 	'#/lessons/what-identity-pools-are',
@@ -29,6 +34,9 @@ const routes = [
 	'#/lab',
 	'#/settings'
 ];
+const routes = process.env.BENCH_ROUTES
+	? process.env.BENCH_ROUTES.split(',').map((r) => r.trim())
+	: allRoutes;
 
 /** Installed before the page's scripts: every long task, buffered from the start. */
 function recordLongTasks() {
@@ -38,7 +46,7 @@ function recordLongTasks() {
 	}).observe({ type: 'longtask', buffered: true });
 }
 
-async function load(browser, hash) {
+async function load(browser, base, hash) {
 	const context = await browser.newContext({
 		serviceWorkers: 'block',
 		viewport: { width: 412, height: 823 }
@@ -70,24 +78,38 @@ const median = (xs) => {
 	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-let browser;
-try {
-	console.log(machineAtStart());
-	browser = await launchChromium();
-	const results = new Map(routes.map((r) => [r, []]));
-	for (let i = 0; i < loads; i++)
-		for (const hash of routes) results.get(hash).push(await load(browser, hash));
-	console.log(
-		`\nCPU ${throttle}x, 412x823, ${loads} loads of each route in turn; medians (fastest-slowest blocking time).\n`
-	);
-	console.log('route                               blocking time       long tasks  longest');
-	for (const [hash, runs] of results) {
+/** One table row per route: median blocking time with its range, long tasks, longest task. */
+function printRoutes(byRoute) {
+	for (const [hash, runs] of byRoute) {
 		const blocking = runs.map((r) => r.blocking);
 		const range = `${Math.round(Math.min(...blocking))}-${Math.round(Math.max(...blocking))}`;
 		console.log(
 			`${hash.padEnd(36)}${`${Math.round(median(blocking))} ms`.padStart(8)} ${`(${range})`.padEnd(12)}${String(median(runs.map((r) => r.count))).padStart(9)}${`${Math.round(median(runs.map((r) => r.longest)))} ms`.padStart(9)}`
 		);
 	}
+}
+
+let browser;
+try {
+	console.log(machineAtStart());
+	browser = await launchChromium();
+	const results = new Map(bases.map((b) => [b.href, new Map(routes.map((r) => [r, []]))]));
+	for (let i = 0; i < loads; i++)
+		for (const hash of routes)
+			for (const base of bases)
+				results
+					.get(base.href)
+					.get(hash)
+					.push(await load(browser, base, hash));
+	console.log(
+		`\nCPU ${throttle}x, 412x823, ${loads} loads of each route in turn; medians (fastest-slowest blocking time).`
+	);
+	for (const [href, byRoute] of results) {
+		if (bases.length > 1) console.log(`\n${href}`);
+		console.log('\nroute                               blocking time       long tasks  longest');
+		printRoutes(byRoute);
+	}
+
 	console.log(`\n${loadAtEnd()}`);
 } catch (err) {
 	console.error(`blocking.browser.mjs failed: ${err instanceof Error ? err.stack : err}`);
