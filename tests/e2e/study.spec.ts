@@ -46,6 +46,30 @@ async function startExam(page: Page, count = '10', seed = 1) {
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Questions' });
 
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('the first question shows whole below the exam bar after Start', async ({ page }) => {
+		await page.goto('/#/exam?seed=3');
+		// The form is longer than the screen: its Start button is reached scrolled down.
+		await page.getByRole('button', { name: 'Start the exam' }).focus();
+		await page.keyboard.press('Enter');
+		const stem = page.locator('#exam-stem');
+		await expect(stem).toBeFocused();
+		const box = await stem.evaluate((el) => {
+			// The exam's own sticky bar, the one with its clock.
+			const bar = document
+				.querySelector('[role="timer"]')!
+				.closest('.bar')!
+				.getBoundingClientRect();
+			const own = el.getBoundingClientRect();
+			return { top: own.top, barBottom: bar.bottom, bottom: own.bottom, view: innerHeight };
+		});
+		expect(box.top).toBeGreaterThanOrEqual(box.barBottom);
+		expect(box.bottom).toBeLessThanOrEqual(box.view);
+	});
+});
+
 test('starting an exam from the keyboard puts focus on the first question', async ({ page }) => {
 	await page.goto('/#/exam?seed=3');
 	await page.getByLabel('Include questions computed by the simulator').uncheck();
